@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TokenGovernance.Analyzers
+{
+    /// <summary>Finds, with the semantic model, the arguments and assigned values that reach a token position.</summary>
+    internal static class TokenSinkFinder
+    {
+        public static List<TokenSink> Find(SyntaxNode node, SemanticModel model, InfluxClientSymbols symbols, CancellationToken cancellationToken)
+        {
+            var sinks = new List<TokenSink>();
+            switch (model.GetOperation(node, cancellationToken))
+            {
+                case IObjectCreationOperation creation when creation.Constructor is not null:
+                    AddArguments(creation.Constructor, creation.Arguments, symbols, sinks);
+                    break;
+                case IInvocationOperation invocation:
+                    AddArguments(invocation.TargetMethod, invocation.Arguments, symbols, sinks);
+                    break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                    when property.Property.Name == "Token" && symbols.IsClientType(property.Property.ContainingType)
+                         && assignment.Value.Syntax is ExpressionSyntax assigned:
+                    sinks.Add(new TokenSink(Unwrap(assigned), TokenSinkKind.Token, property.Property.ContainingType.Name + ".Token"));
+                    break;
+            }
+
+            return sinks;
+        }
+
+        private static void AddArguments(IMethodSymbol method, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, InfluxClientSymbols symbols, List<TokenSink> sinks)
+        {
+            var type = method.ContainingType;
+            if (symbols.IsClientType(type))
+            {
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter is null || argument.ArgumentKind != ArgumentKind.Explicit || argument.Value.Syntax is not ExpressionSyntax value)
+                    {
+                        continue;
+                    }
+
+                    var parameter = argument.Parameter.Name;
+                    var description = (method.MethodKind == MethodKind.Constructor ? type.Name : type.Name + "." + method.Name) + "(" + parameter + ")";
+                    if (string.Equals(parameter, "token", StringComparison.OrdinalIgnoreCase))
+                    {
+                        sinks.Add(new TokenSink(Unwrap(value), TokenSinkKind.Token, description));
+                    }
+                    else if (parameter is "connectionString" or "url" or "host" && argument.Parameter.Type.SpecialType == SpecialType.System_String)
+                    {
+                        sinks.Add(new TokenSink(Unwrap(value), TokenSinkKind.ConnectionString, description));
+                    }
+                }
+
+                return;
+            }
+
+            if (method.MethodKind == MethodKind.Constructor
+                && SymbolEqualityComparer.Default.Equals(type, symbols.AuthenticationHeaderValue)
+                && arguments.Length == 2
+                && arguments[0].Value.ConstantValue is { HasValue: true, Value: string scheme }
+                && (scheme.Equals("Token", StringComparison.OrdinalIgnoreCase) || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+                && arguments[1].Value.Syntax is ExpressionSyntax parameterValue)
+            {
+                sinks.Add(new TokenSink(Unwrap(parameterValue), TokenSinkKind.Token, "AuthenticationHeaderValue(\"" + scheme + "\", parameter)"));
+                return;
+            }
+
+            if ((method.Name == "Add" || method.Name == "TryAddWithoutValidation")
+                && arguments.Length == 2
+                && method.Parameters[1].Type.SpecialType == SpecialType.System_String
+                && symbols.IsHttpHeaders(type)
+                && arguments[0].Value.ConstantValue is { HasValue: true, Value: string header }
+                && header.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+                && arguments[1].Value.Syntax is ExpressionSyntax headerValue)
+            {
+                sinks.Add(new TokenSink(Unwrap(headerValue), TokenSinkKind.AuthorizationHeader, "Authorization header"));
+            }
+        }
+
+        private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
+        }
+    }
+}

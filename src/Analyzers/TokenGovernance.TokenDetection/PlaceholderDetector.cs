@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace TokenGovernance.TokenDetection
+{
+    /// <summary>Answers "is this value a stand-in rather than a secret?" for code and configuration values.</summary>
+    public static class PlaceholderDetector
+    {
+        private static readonly Regex BuiltInPlaceholder = new Regex(
+            @"^(?:<[^<>]*>|\$\{[^{}]*\}|\$\([^()]*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|#\{[^{}]*\}#?)$",
+            RegexOptions.CultureInvariant | RegexOptions.Singleline,
+            System.TimeSpan.FromSeconds(1));
+
+        private static readonly Regex EnvironmentVariableName = new Regex(
+            @"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$", RegexOptions.CultureInvariant, System.TimeSpan.FromSeconds(1));
+
+        private static readonly Regex ConfigurationKey = new Regex(
+            @"^[A-Za-z][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]+)+$", RegexOptions.CultureInvariant, System.TimeSpan.FromSeconds(1));
+
+        private static readonly Regex HexIdentifier = new Regex(
+            @"^[0-9a-f]{16}$", RegexOptions.CultureInvariant, System.TimeSpan.FromSeconds(1));
+
+        /// <summary>Empty, whitespace, or a template placeholder such as <c>&lt;token&gt;</c>, <c>${TOKEN}</c>, <c>$TOKEN</c>, <c>%TOKEN%</c>, <c>{{ token }}</c>.</summary>
+        public static bool IsPlaceholder(string? value, IReadOnlyList<Regex>? extraPatterns = null)
+        {
+            if (value is null)
+            {
+                return true;
+            }
+
+            var trimmed = value.Trim().Trim('"', '\'');
+            if (trimmed.Length == 0 || BuiltInPlaceholder.IsMatch(trimmed))
+            {
+                return true;
+            }
+
+            if (extraPatterns is not null)
+            {
+                foreach (var pattern in extraPatterns)
+                {
+                    if (pattern.IsMatch(trimmed))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True for values that are not secrets but names of where a secret lives or of other InfluxDB objects:
+        /// environment-variable names (<c>INFLUX_TOKEN</c>), configuration keys (<c>InfluxDB:Token</c>),
+        /// 16-hex org/bucket/authorization ids, and URLs that carry no <c>token=</c> value.
+        /// </summary>
+        public static bool IsNonSecretIdentifier(string value)
+        {
+            var trimmed = value.Trim();
+            if (EnvironmentVariableName.IsMatch(trimmed) || ConfigurationKey.IsMatch(trimmed) || HexIdentifier.IsMatch(trimmed))
+            {
+                return true;
+            }
+
+            return LooksLikeUrl(trimmed) && ConnectionStringToken.Find(trimmed) is null;
+        }
+
+        private static bool LooksLikeUrl(string value) =>
+            value.StartsWith("http://", System.StringComparison.OrdinalIgnoreCase)
+            || value.StartsWith("https://", System.StringComparison.OrdinalIgnoreCase);
+    }
+}
