@@ -1,0 +1,12 @@
+namespace TokenGovernance.AuditWorker.Auditing;
+
+/// <summary>Source-generated log messages of the audit. None of them takes a token value.</summary>
+internal static partial class AuditLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information,
+        Message = "Audit of {Target}: {Outcome}, {Authorizations} authorizations, {Findings} findings, {Suppressed} suppressed, {DurationSeconds:F2} s")]
+    public static partial void AuditFinished(this ILogger logger, string target, string outcome, int authorizations, int findings, int suppressed, double durationSeconds);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Audit failed: {Error}")]
+    public static partial void AuditFailed(this ILogger logger, string target, string error);
+}

@@ -1,0 +1,11 @@
+namespace TokenGovernance.AuditWorker.Auditing;
+
+public static class AuditingServiceCollectionExtensions
+{
+    public static IServiceCollection AddAuditing(this IServiceCollection services)
+    {
+        services.AddSingleton<TargetAuditor>();
+        services.AddSingleton<AuditRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using TokenGovernance.AuditWorker.Influx;
+using TokenGovernance.AuditWorker.Policy;
+
+namespace TokenGovernance.AuditWorker.Auditing;
+
+public enum AuditOutcome
+{
+    Success,
+    Failure,
+}
+
+/// <summary>The result of auditing one target once. A failure never carries findings: it is not "clean".</summary>
+public sealed record TargetAuditResult
+{
+    public required string Target { get; init; }
+
+    public required string Url { get; init; }
+
+    public InfluxFlavor Flavor { get; init; }
+
+    public required AuditOutcome Outcome { get; init; }
+
+    /// <summary>One line naming the target and the cause; null on success.</summary>
+    public string? Error { get; init; }
+
+    public int Organizations { get; init; }
+
+    public int Users { get; init; }
+
+    public int Authorizations { get; init; }
+
+    public int ActiveAuthorizations { get; init; }
+
+    public int InactiveAuthorizations { get; init; }
+
+    public bool TokenValuesVisible { get; init; }
+
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required DateTimeOffset FinishedAt { get; init; }
+
+    public TimeSpan Duration => FinishedAt - StartedAt;
+
+    /// <summary>What the reference sources found for this target; null when none are configured.</summary>
+    public ReferenceSummary? References { get; init; }
+
+    /// <summary>Fingerprints of the token values the server returned (OSS ≤ 2.8), for matching references; never the values.</summary>
+    public IReadOnlyDictionary<string, InfluxAuthorization> AuthorizationsByFingerprint { get; init; } = new Dictionary<string, InfluxAuthorization>();
+}
+
+/// <summary>Reference counts by state and the sources that failed.</summary>
+public sealed record ReferenceSummary(Dictionary<string, int> CountsByState, IReadOnlyList<string> Errors);

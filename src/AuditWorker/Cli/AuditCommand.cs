@@ -1,0 +1,70 @@
+using TokenGovernance.AuditWorker.Auditing;
+using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.AuditWorker.Reporting;
+
+namespace TokenGovernance.AuditWorker.Cli;
+
+/// <summary><c>tokengov audit</c>: one audit of every target, a report, and an exit code for CI.</summary>
+public static class AuditCommand
+{
+    public static async Task<int> RunAsync(CommandLine command, TextWriter standardError, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddTokenGovernanceSources(command.ConfigFile);
+        builder.Logging.AddTokenGovernanceLogging(builder.Configuration, toStandardError: true);
+        builder.Services.AddTokenGovernanceCore(builder.Configuration);
+
+        await using var demo = command.Demo ? await DemoTarget.StartAsync(TimeProvider.System) : null;
+        if (demo is not null)
+        {
+            builder.Services.PostConfigure<TokenGovernanceOptions>(demo.Apply);
+        }
+        else if (command.Url is not null)
+        {
+            builder.Services.PostConfigure<TokenGovernanceOptions>(options => options.Targets =
+            [
+                new TargetOptions
+                {
+                    Name = new Uri(command.Url, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } url ? url.Host : "cli",
+                    Url = command.Url,
+                    TokenFile = command.TokenFile,
+                    Orgs = command.Orgs.ToList(),
+                },
+            ]);
+        }
+
+        using var host = builder.Build();
+        var options = host.Services.GetValidatedOptions();
+        var report = await host.Services.GetRequiredService<AuditRunner>().RunAsync(options.Targets, cancellationToken);
+        var document = ReportDocumentBuilder.Build(report);
+        var writer = host.Services.GetServices<IReportWriter>().Single(candidate => candidate.Format == command.Format);
+
+        if (command.Output is null)
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await writer.WriteAsync(document, stdout, cancellationToken);
+            await stdout.FlushAsync(cancellationToken);
+        }
+        else
+        {
+            try
+            {
+                await using var file = File.Create(command.Output);
+                await writer.WriteAsync(document, file, cancellationToken);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new ConfigurationException($"cannot write the report to '{command.Output}': {exception.Message}");
+            }
+        }
+
+        foreach (var failed in report.Targets.Where(target => target.Outcome == AuditOutcome.Failure))
+        {
+            await standardError.WriteLineAsync("tokengov: audit failed: " + failed.Error);
+        }
+
+        return ExitCodes.For(report, command.FailOn);
+    }
+}

@@ -1,0 +1,173 @@
+using Microsoft.Extensions.Options;
+using Quartz;
+using TokenGovernance.AuditWorker.Influx;
+using TokenGovernance.AuditWorker.Policy;
+
+namespace TokenGovernance.AuditWorker.Configuration;
+
+/// <summary>Checks the whole <c>TokenGovernance</c> section and names every problem with its configuration path.</summary>
+public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) : IValidateOptions<TokenGovernanceOptions>
+{
+    private const string Root = TokenGovernanceOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, TokenGovernanceOptions options)
+    {
+        var problems = new List<string>();
+        ValidateTargets(options, problems);
+        ValidateSchedule($"{Root}:Schedule", options.Schedule, problems);
+        if (options.AuditTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"{Root}:AuditTimeout must be positive");
+        }
+
+        if (options.MaxConcurrentTargets < 1)
+        {
+            problems.Add($"{Root}:MaxConcurrentTargets must be at least 1");
+        }
+
+        if (options.LogFormat is not ("plain" or "json"))
+        {
+            problems.Add($"{Root}:LogFormat '{options.LogFormat}' is not 'plain' or 'json'");
+        }
+
+        ValidatePolicy(options.Policy, problems);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void ValidateTargets(TokenGovernanceOptions options, List<string> problems)
+    {
+        if (options.Targets.Count == 0)
+        {
+            problems.Add($"{Root}:Targets is empty: configure at least one InfluxDB target (or pass --url and --token-file)");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < options.Targets.Count; index++)
+        {
+            var target = options.Targets[index];
+            var path = $"{Root}:Targets:{index}";
+            if (string.IsNullOrWhiteSpace(target.Name))
+            {
+                problems.Add($"{path}:Name is required");
+            }
+            else if (!names.Add(target.Name))
+            {
+                problems.Add($"{path}:Name '{target.Name}' is used by another target");
+            }
+
+            if (!Uri.TryCreate(target.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                problems.Add($"{path}:Url '{target.Url}' is not an absolute http:// or https:// URL");
+            }
+            else if (url.Query.Contains("token", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrEmpty(url.UserInfo))
+            {
+                problems.Add($"{path}:Url must not carry credentials; use TokenFile or TokenEnv");
+            }
+
+            if (!string.IsNullOrWhiteSpace(target.TokenFile))
+            {
+                if (!File.Exists(target.TokenFile))
+                {
+                    problems.Add($"{path}:TokenFile '{target.TokenFile}' does not exist or cannot be read");
+                }
+            }
+            else if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(target.EffectiveTokenEnv)))
+            {
+                problems.Add($"{path}: no token: set TokenFile, or put the token into the environment variable {target.EffectiveTokenEnv}");
+            }
+
+            if (!InfluxFlavorNames.TryParse(target.Flavor, out _))
+            {
+                problems.Add($"{path}:Flavor '{target.Flavor}' is not auto, oss or cloud");
+            }
+
+            if (target.Schedule is not null)
+            {
+                ValidateSchedule($"{path}:Schedule", target.Schedule, problems);
+            }
+
+            if (!string.IsNullOrWhiteSpace(target.CaBundleFile) && !File.Exists(target.CaBundleFile))
+            {
+                problems.Add($"{path}:CaBundleFile '{target.CaBundleFile}' does not exist");
+            }
+        }
+    }
+
+    private static void ValidateSchedule(string path, string schedule, List<string> problems)
+    {
+        if (!CronExpression.TryParse(schedule, out _))
+        {
+            problems.Add($"{path} '{schedule}' is not a valid Quartz cron expression (e.g. '0 */15 * * * ?')");
+        }
+    }
+
+    private void ValidatePolicy(PolicyOptions policy, List<string> problems)
+    {
+        var path = $"{Root}:Policy";
+        if (policy.MaxTokenAgeDays < 1)
+        {
+            problems.Add($"{path}:MaxTokenAgeDays must be at least 1");
+        }
+
+        if (policy.InactiveRetentionDays < 1)
+        {
+            problems.Add($"{path}:InactiveRetentionDays must be at least 1");
+        }
+
+        ValidatePatterns($"{path}:GenericUsers:Patterns", policy.GenericUsers.Patterns, problems);
+        ValidatePatterns($"{path}:AdminUsers:Patterns", policy.AdminUsers.Patterns, problems);
+
+        foreach (var (id, rule) in policy.Rules)
+        {
+            if (!catalog.TryGet(id, out _))
+            {
+                problems.Add($"{path}:Rules:{id} is not a known rule id (known: {string.Join(", ", catalog.All.Select(known => known.Id).Order())})");
+            }
+
+            if (rule.Severity is not null && !SeverityNames.TryParse(rule.Severity, out _))
+            {
+                problems.Add($"{path}:Rules:{id}:Severity '{rule.Severity}' is not critical, high, medium or low");
+            }
+        }
+
+        for (var index = 0; index < policy.Exemptions.Count; index++)
+        {
+            var exemption = policy.Exemptions[index];
+            var at = $"{path}:Exemptions:{index}";
+            if (!catalog.TryGet(exemption.Rule, out _))
+            {
+                problems.Add($"{at}:Rule '{exemption.Rule}' is not a known rule id");
+            }
+
+            if (string.IsNullOrWhiteSpace(exemption.Reason))
+            {
+                problems.Add($"{at}:Reason is required: say why the finding is accepted");
+            }
+
+            if (string.IsNullOrWhiteSpace(exemption.AuthorizationId) && string.IsNullOrWhiteSpace(exemption.User))
+            {
+                problems.Add($"{at} needs AuthorizationId or User");
+            }
+
+            if (exemption.Expires is not null && !ExemptionMatcher.TryParseExpiry(exemption.Expires, out _))
+            {
+                problems.Add($"{at}:Expires '{exemption.Expires}' is not a date (yyyy-MM-dd)");
+            }
+        }
+    }
+
+    private static void ValidatePatterns(string path, List<string> patterns, List<string> problems)
+    {
+        for (var index = 0; index < patterns.Count; index++)
+        {
+            try
+            {
+                UserMatcher.Anchor(patterns[index]);
+            }
+            catch (ArgumentException exception)
+            {
+                problems.Add($"{path}:{index} '{patterns[index]}' is not a valid regular expression: {exception.Message.Split('\n')[0]}");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using TokenGovernance.AuditWorker.Auditing;
+using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.AuditWorker.Reporting;
+
+namespace TokenGovernance.AuditWorker.Hosting;
+
+public static class EndpointRouteBuilderExtensions
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary><c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c> and, when enabled, <c>/report</c>.</summary>
+    public static WebApplication MapTokenGovernanceEndpoints(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapGet("/report", async (HttpContext context, AuditStateStore state, IOptions<TokenGovernanceOptions> options) =>
+        {
+            if (!options.Value.Http.ExposeReport)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                await context.Response.WriteAsync("/report is disabled: set TokenGovernance:Http:ExposeReport=true\n");
+                return;
+            }
+
+            var report = state.LatestReport();
+            if (report is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await context.Response.WriteAsync("no audit has finished yet\n");
+                return;
+            }
+
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await new JsonReportWriter().WriteAsync(ReportDocumentBuilder.Build(report), context.Response.Body, context.RequestAborted);
+        });
+        return app;
+    }
+}

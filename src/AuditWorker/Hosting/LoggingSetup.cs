@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging.Console;
+using TokenGovernance.AuditWorker.Configuration;
+
+namespace TokenGovernance.AuditWorker.Hosting;
+
+public static class LoggingSetup
+{
+    /// <summary>JSON console logs when <c>TokenGovernance:LogFormat=json</c> (the container default), one-line plain logs otherwise.</summary>
+    public static ILoggingBuilder AddTokenGovernanceLogging(this ILoggingBuilder logging, IConfiguration configuration, bool toStandardError)
+    {
+        logging.ClearProviders();
+        var format = configuration[TokenGovernanceOptions.SectionName + ":LogFormat"];
+        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            logging.AddJsonConsole(options =>
+            {
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                options.UseUtcTimestamp = true;
+            });
+        }
+        else
+        {
+            logging.AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+
+        if (toStandardError)
+        {
+            logging.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        logging.AddFilter("Polly", LogLevel.Warning);
+        logging.AddFilter("Quartz", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        return logging;
+    }
+}

@@ -1,0 +1,56 @@
+using TokenGovernance.AuditWorker.Cli;
+using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.AuditWorker.Scheduling;
+using TokenGovernance.AuditWorker.Telemetry;
+
+namespace TokenGovernance.AuditWorker.Hosting;
+
+/// <summary>The always-on worker: Quartz schedule, Prometheus metrics and health endpoints.</summary>
+public static class WorkerHost
+{
+    public const string DefaultUrls = "http://0.0.0.0:8080";
+
+    public static async Task<int> RunAsync(CommandLine command, CancellationToken cancellationToken)
+    {
+        await using var demo = command.Demo ? await DemoTarget.StartAsync(TimeProvider.System) : null;
+        await using var app = Build(command, demo);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TokenGovernance");
+        app.Services.GetValidatedOptions();
+        if (demo is not null)
+        {
+            logger.LogWarning("DEMO MODE: auditing the built-in InfluxDB double at {Url} with made-up data; this is not a real server", demo.Server.Url);
+        }
+
+        await app.RunAsync(cancellationToken);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Builds the worker without running it (tests start it on 127.0.0.1:0).</summary>
+    public static WebApplication Build(CommandLine command, DemoTarget? demo = null, Action<WebApplicationBuilder>? customize = null)
+    {
+        var args = command.Urls is null ? Array.Empty<string>() : ["--urls", command.Urls];
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddTokenGovernanceSources(command.ConfigFile);
+        if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null && builder.Configuration["https_ports"] is null)
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+
+        builder.Logging.AddTokenGovernanceLogging(builder.Configuration, toStandardError: false);
+        builder.Services.AddTokenGovernanceCore(builder.Configuration);
+        builder.Services.AddAuditScheduling();
+        builder.Services.AddAuditTelemetry();
+        builder.Services.AddHealthChecks().AddCheck<SchedulerReadinessCheck>("scheduler", tags: [EndpointRouteBuilderExtensions.ReadyTag]);
+        if (demo is not null)
+        {
+            builder.Services.PostConfigure<TokenGovernanceOptions>(demo.Apply);
+        }
+
+        customize?.Invoke(builder);
+        var app = builder.Build();
+        app.Services.GetRequiredService<AuditMetrics>();
+        app.MapTokenGovernanceEndpoints();
+        return app;
+    }
+}

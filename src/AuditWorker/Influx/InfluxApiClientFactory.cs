@@ -1,0 +1,19 @@
+using TokenGovernance.AuditWorker.Configuration;
+
+namespace TokenGovernance.AuditWorker.Influx;
+
+/// <summary>Creates the client of one target, with the pooled, resilient HttpClient configured for it.</summary>
+public sealed class InfluxApiClientFactory(IHttpClientFactory httpClientFactory)
+{
+    public InfluxApiClient Create(TargetOptions target, string token) =>
+        new(httpClientFactory.CreateClient(InfluxHttpClientNames.For(target)), new Uri(target.Url), token);
+}
+
+public static class InfluxHttpClientNames
+{
+    public const string Default = "influx";
+
+    /// <summary>Targets with their own CA bundle get their own handler; all others share one.</summary>
+    public static string For(TargetOptions target) =>
+        string.IsNullOrWhiteSpace(target.CaBundleFile) ? Default : Default + ":" + target.Name;
+}

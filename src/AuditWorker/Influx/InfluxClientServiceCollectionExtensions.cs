@@ -1,0 +1,80 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using TokenGovernance.AuditWorker.Configuration;
+
+namespace TokenGovernance.AuditWorker.Influx;
+
+public static class InfluxClientServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the InfluxDB client: pooled HttpClients with jittered exponential retries on 5xx/408/429 that honour
+    /// <c>Retry-After</c>, per-attempt and total timeouts and a circuit breaker. The standard proxy variables apply.
+    /// </summary>
+    public static IServiceCollection AddInfluxClient(this IServiceCollection services, IEnumerable<TargetOptions> configuredTargets)
+    {
+        services.AddSingleton<InfluxApiClientFactory>();
+        services.AddHttpClient(InfluxHttpClientNames.Default).AddInfluxResilience();
+
+        foreach (var target in configuredTargets.Where(target => !string.IsNullOrWhiteSpace(target.CaBundleFile)))
+        {
+            var bundle = target.CaBundleFile!;
+            services.AddHttpClient(InfluxHttpClientNames.For(target))
+                .ConfigurePrimaryHttpMessageHandler(() => CreateHandlerTrusting(bundle))
+                .AddInfluxResilience();
+        }
+
+        return services;
+    }
+
+    private static IHttpClientBuilder AddInfluxResilience(this IHttpClientBuilder builder)
+    {
+        // The resilience pipeline owns timeouts; HttpClient's own 100 s limit must not cut a long download short.
+        builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.AddStandardResilienceHandler().Configure((HttpStandardResilienceOptions options, IServiceProvider services) =>
+        {
+            var client = services.GetRequiredService<IOptions<TokenGovernanceOptions>>().Value.Client;
+            options.Retry.MaxRetryAttempts = Math.Max(client.MaxRetries, 1);
+            options.Retry.Delay = client.RetryBaseDelay;
+            options.Retry.BackoffType = DelayBackoffType.Exponential;
+            options.Retry.UseJitter = true;
+            options.Retry.ShouldRetryAfterHeader = true;
+            options.AttemptTimeout.Timeout = client.AttemptTimeout;
+            options.TotalRequestTimeout.Timeout = client.TotalTimeout;
+            options.CircuitBreaker.SamplingDuration = client.AttemptTimeout * 2 + TimeSpan.FromSeconds(1);
+        });
+        return builder;
+    }
+
+    private static SocketsHttpHandler CreateHandlerTrusting(string bundlePath)
+    {
+        var authorities = new X509Certificate2Collection();
+        authorities.ImportFromPemFile(bundlePath);
+        return new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                {
+                    if (errors == SslPolicyErrors.None)
+                    {
+                        return true;
+                    }
+
+                    if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0)
+                    {
+                        return false;
+                    }
+
+                    using var chain = new X509Chain();
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return chain.Build(new X509Certificate2(certificate));
+                },
+            },
+        };
+    }
+}

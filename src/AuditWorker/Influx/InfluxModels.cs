@@ -1,0 +1,108 @@
+using System.Text.Json.Serialization;
+
+namespace TokenGovernance.AuditWorker.Influx;
+
+// DTOs of the InfluxDB v2 API (shared/influxdb-api/openapi/contracts/oss.yml): Authorization, Permission,
+// Resource, UserResponse, Organization. Only the fields the audit reads; unknown fields are skipped.
+
+public sealed class InfluxAuthorization
+{
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Never the raw value: the converter keeps whether it was visible and its fingerprint only.</summary>
+    [JsonConverter(typeof(TokenValueJsonConverter))]
+    public TokenValue Token { get; set; }
+
+    public string Status { get; set; } = "active";
+
+    public string? Description { get; set; }
+
+    [JsonPropertyName("orgID")]
+    public string? OrgId { get; set; }
+
+    public string? Org { get; set; }
+
+    [JsonPropertyName("userID")]
+    public string? UserId { get; set; }
+
+    public string? User { get; set; }
+
+    public List<InfluxPermission> Permissions { get; set; } = [];
+
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    [JsonIgnore]
+    public bool IsActive => string.Equals(Status, "active", StringComparison.Ordinal);
+}
+
+public sealed class InfluxPermission
+{
+    public string Action { get; set; } = string.Empty;
+
+    public InfluxResource Resource { get; set; } = new();
+
+    [JsonIgnore]
+    public bool IsWrite => string.Equals(Action, "write", StringComparison.Ordinal);
+
+    [JsonIgnore]
+    public bool IsRead => string.Equals(Action, "read", StringComparison.Ordinal);
+}
+
+public sealed class InfluxResource
+{
+    public string Type { get; set; } = string.Empty;
+
+    public string? Id { get; set; }
+
+    [JsonPropertyName("orgID")]
+    public string? OrgId { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Org { get; set; }
+}
+
+public sealed class InfluxUser
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string? Status { get; set; }
+
+    public string? Role { get; set; }
+
+    [JsonIgnore]
+    public bool IsInactive => string.Equals(Status, "inactive", StringComparison.Ordinal);
+}
+
+public sealed class InfluxOrganization
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+}
+
+public sealed class InfluxAuthorizationList
+{
+    public List<InfluxAuthorization> Authorizations { get; set; } = [];
+}
+
+public sealed class InfluxUserList
+{
+    public List<InfluxUser> Users { get; set; } = [];
+}
+
+public sealed class InfluxOrganizationList
+{
+    public List<InfluxOrganization> Orgs { get; set; } = [];
+}
+
+public sealed class InfluxError
+{
+    public string? Code { get; set; }
+
+    public string? Message { get; set; }
+}

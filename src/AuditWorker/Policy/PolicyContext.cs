@@ -1,0 +1,20 @@
+using TokenGovernance.AuditWorker.Configuration;
+
+namespace TokenGovernance.AuditWorker.Policy;
+
+/// <summary>Everything a rule may consult besides the authorization itself.</summary>
+public sealed class PolicyContext
+{
+    public required TargetSnapshot Snapshot { get; init; }
+
+    public required PolicyOptions Options { get; init; }
+
+    public required UserMatcher GenericUsers { get; init; }
+
+    public required UserMatcher AdminUsers { get; init; }
+
+    public required DateTimeOffset Now { get; init; }
+
+    /// <summary>Exemptions whose <c>Expires</c> date has passed.</summary>
+    public required IReadOnlyList<ExemptionOptions> ExpiredExemptions { get; init; }
+}

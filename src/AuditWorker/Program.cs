@@ -1,0 +1,3 @@
+using TokenGovernance.AuditWorker.Cli;
+
+return await TokenGovernanceCli.RunAsync(args);

@@ -1,0 +1,117 @@
+using System.Diagnostics.Metrics;
+using TokenGovernance.AuditWorker.Auditing;
+using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.AuditWorker.Reporting;
+
+namespace TokenGovernance.AuditWorker.Telemetry;
+
+/// <summary>
+/// The worker's metrics. Exposition names are a contract: <c>tokengov_findings</c>, <c>tokengov_findings_suppressed</c>,
+/// <c>tokengov_authorizations</c>, <c>tokengov_audit_runs_total</c>, <c>tokengov_audit_duration_seconds</c>,
+/// <c>tokengov_last_success_timestamp_seconds</c>, <c>tokengov_build_info</c>. Labels stay low-cardinality:
+/// never a token, user or authorization id.
+/// </summary>
+public sealed class AuditMetrics
+{
+    public const string MeterName = "TokenGovernance";
+    public const string DurationInstrument = "tokengov.audit.duration";
+
+    /// <summary>Second-scale buckets: an audit takes from a fraction of a second to minutes.</summary>
+    public static readonly double[] DurationBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+
+    private readonly Counter<long> _runs;
+    private readonly Histogram<double> _duration;
+
+    public AuditMetrics(IMeterFactory meterFactory, AuditStateStore state, PolicyEngine policy)
+    {
+        var meter = meterFactory.Create(MeterName, ToolInfo.Version);
+        _runs = meter.CreateCounter<long>("tokengov.audit.runs", description: "Audits run, by target and outcome (success or failure).");
+        _duration = meter.CreateHistogram<double>(DurationInstrument, unit: "s", description: "Wall time of one audit of one target.");
+
+        meter.CreateObservableGauge("tokengov.findings", () => ObserveFindings(state, policy),
+            description: "Unsuppressed findings in the last successful audit, by target, rule and severity.");
+        meter.CreateObservableGauge("tokengov.findings_suppressed", () => ObserveSuppressed(state, policy),
+            description: "Exempted findings in the last successful audit, by target and rule.");
+        meter.CreateObservableGauge("tokengov.authorizations", () => ObserveAuthorizations(state),
+            description: "Tokens seen in the last successful audit, by status (active or inactive).");
+        meter.CreateObservableGauge("tokengov.last_success_timestamp", () => ObserveLastSuccess(state), unit: "s",
+            description: "Unix time of the last successful audit of the target.");
+        meter.CreateObservableGauge("tokengov.build_info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", ToolInfo.Version)),
+            description: "Always 1; the version label tells the running version.");
+    }
+
+    public void RecordRun(TargetAuditResult result)
+    {
+        var target = new KeyValuePair<string, object?>("target", result.Target);
+        _runs.Add(1, target, new KeyValuePair<string, object?>("outcome", result.Outcome == AuditOutcome.Success ? "success" : "failure"));
+        _duration.Record(result.Duration.TotalSeconds, target);
+    }
+
+    /// <summary>Every enabled rule gets a series per target (0 when clean), so alerts can use plain comparisons.</summary>
+    private static IEnumerable<Measurement<long>> ObserveFindings(AuditStateStore state, PolicyEngine policy)
+    {
+        foreach (var (target, targetState) in state.Targets)
+        {
+            if (targetState.LastSuccess is not { } success)
+            {
+                continue;
+            }
+
+            foreach (var rule in policy.Rules.Where(rule => rule.Enabled))
+            {
+                var count = success.Findings.Count(finding => !finding.Suppressed && finding.Rule.Id == rule.Descriptor.Id);
+                yield return new Measurement<long>(count,
+                    new KeyValuePair<string, object?>("target", target),
+                    new KeyValuePair<string, object?>("rule", rule.Descriptor.Id),
+                    new KeyValuePair<string, object?>("severity", rule.Severity.ToName()));
+            }
+        }
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveSuppressed(AuditStateStore state, PolicyEngine policy)
+    {
+        foreach (var (target, targetState) in state.Targets)
+        {
+            if (targetState.LastSuccess is not { } success)
+            {
+                continue;
+            }
+
+            foreach (var rule in policy.Rules.Where(rule => rule.Enabled))
+            {
+                var count = success.Findings.Count(finding => finding.Suppressed && finding.Rule.Id == rule.Descriptor.Id);
+                yield return new Measurement<long>(count,
+                    new KeyValuePair<string, object?>("target", target),
+                    new KeyValuePair<string, object?>("rule", rule.Descriptor.Id));
+            }
+        }
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveAuthorizations(AuditStateStore state)
+    {
+        foreach (var (target, targetState) in state.Targets)
+        {
+            if (targetState.LastSuccess is not { } success)
+            {
+                continue;
+            }
+
+            yield return new Measurement<long>(success.ActiveAuthorizations,
+                new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("status", "active"));
+            yield return new Measurement<long>(success.InactiveAuthorizations,
+                new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("status", "inactive"));
+        }
+    }
+
+    private static IEnumerable<Measurement<double>> ObserveLastSuccess(AuditStateStore state)
+    {
+        foreach (var (target, targetState) in state.Targets)
+        {
+            if (targetState.LastSuccess is { } success)
+            {
+                yield return new Measurement<double>(success.FinishedAt.ToUnixTimeMilliseconds() / 1000.0,
+                    new KeyValuePair<string, object?>("target", target));
+            }
+        }
+    }
+}
