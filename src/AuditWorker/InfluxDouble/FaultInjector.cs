@@ -40,6 +40,20 @@ public sealed class FaultInjector
         }
     }
 
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _maxInFlight = new(StringComparer.Ordinal);
+
+    /// <summary>The most requests to one path that were in progress at the same time.</summary>
+    public int MaxConcurrentRequests(string path) => _maxInFlight.TryGetValue(path, out var count) ? count : 0;
+
+    internal void Enter(string path)
+    {
+        var now = _inFlight.AddOrUpdate(path, 1, (_, count) => count + 1);
+        _maxInFlight.AddOrUpdate(path, now, (_, max) => Math.Max(max, now));
+    }
+
+    internal void Exit(string path) => _inFlight.AddOrUpdate(path, 0, (_, count) => count - 1);
+
     /// <summary>How many requests reached a path (faulted or not).</summary>
     public int RequestCount(string path) => _requests.TryGetValue(path, out var count) ? count : 0;
 

@@ -63,10 +63,19 @@ public sealed class InfluxApiDouble : IAsyncDisposable
                 context.Response.Headers["X-Influxdb-Version"] = Mode == InfluxDoubleMode.Oss27 ? "v2.7.11" : "v2.9.0";
             }
 
-            var fault = Faults.Next(context.Request.Path.Value ?? string.Empty);
-            if (fault is null || await PlayAsync(context, fault))
+            var path = context.Request.Path.Value ?? string.Empty;
+            Faults.Enter(path);
+            try
             {
-                await next(context);
+                var fault = Faults.Next(path);
+                if (fault is null || await PlayAsync(context, fault))
+                {
+                    await next(context);
+                }
+            }
+            finally
+            {
+                Faults.Exit(path);
             }
         });
 

@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace TokenGovernance.AuditWorker.Telemetry;
 
@@ -8,7 +9,9 @@ public static class TelemetryServiceCollectionExtensions
     public static IServiceCollection AddAuditTelemetry(this IServiceCollection services)
     {
         services.AddSingleton<AuditMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(Reporting.ToolInfo.Name, serviceVersion: Reporting.ToolInfo.Version))
+            .WithMetrics(metrics => metrics
             .AddMeter(AuditMetrics.MeterName)
             .AddView(AuditMetrics.DurationInstrument, new ExplicitBucketHistogramConfiguration { Boundaries = AuditMetrics.DurationBuckets })
             .AddPrometheusExporter());

@@ -18,13 +18,19 @@ public sealed class AuditCoverageLimitedRule : ITargetRule
             yield break;
         }
 
-        var otherUsers = snapshot.UsersById.Values.Count(user => user.Id != me.Id);
-        var onlyOwnTokens = snapshot.Authorizations.All(authorization => authorization.UserId == me.Id);
-        if (otherUsers > 0 && onlyOwnTokens)
+        // Seeing another user's token proves wider read access; an operator token of the audit user explains seeing only its own.
+        var seesOthers = snapshot.Authorizations.Any(authorization => authorization.UserId != me.Id);
+        var holdsOperatorRead = snapshot.Authorizations.Any(authorization => authorization.UserId == me.Id
+            && authorization.Permissions.Any(permission => permission.IsRead && permission.Resource.Type == "authorizations" && PermissionShapes.IsInstanceWide(permission)));
+        if (seesOthers || holdsOperatorRead)
         {
-            yield return new TargetRuleHit(
-                $"The audit token (user '{me.Name}') sees only its own user's tokens although {otherUsers} other user(s) exist: InfluxDB hides tokens the caller may not read, so this audit is partial; audit with an operator token (OSS) or a token with read:authorizations and read:users for every user",
-                User: me.Name);
+            yield break;
         }
+
+        var otherUsers = snapshot.UsersById.Values.Count(user => user.Id != me.Id);
+        var known = otherUsers > 0 ? $" although {otherUsers} other user(s) exist" : string.Empty;
+        yield return new TargetRuleHit(
+            $"The audit token (user '{me.Name}') sees only its own user's tokens{known}: InfluxDB silently hides tokens the caller may not read, so this audit is partial; audit with an operator token (OSS) or a token with read access to every user's authorizations",
+            User: me.Name);
     }
 }

@@ -1,0 +1,76 @@
+using TokenGovernance.AuditWorker.Auditing;
+using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.AuditWorker.InfluxDouble;
+
+namespace TokenGovernance.AuditWorker.Tests.Support;
+
+/// <summary>Runs the real audit pipeline in-process against a double, with configuration given as key/value pairs.</summary>
+internal sealed class AuditHarness : IAsyncDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    private AuditHarness(InfluxApiDouble server, TestData data)
+    {
+        Server = server;
+        TestData = data;
+        TokenFile = _directory.File("audit-token", data.AuditToken.Token + "\n");
+    }
+
+    public InfluxApiDouble Server { get; }
+
+    public TestData TestData { get; }
+
+    public string TokenFile { get; }
+
+    public LogCollector Logs { get; } = new();
+
+    /// <summary>Settings under <c>TokenGovernance:</c>; the target "test" points at the double.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<AuditHarness> StartAsync(InfluxDoubleMode mode, TestData? data = null)
+    {
+        data ??= new TestData();
+        var server = await InfluxApiDouble.StartAsync(data.Data, mode);
+        var harness = new AuditHarness(server, data);
+        harness.Settings["Targets:0:Name"] = "test";
+        harness.Settings["Targets:0:Url"] = server.Url.ToString();
+        harness.Settings["Targets:0:TokenFile"] = harness.TokenFile;
+        harness.Settings["Policy:GenericUsers:Patterns:0"] = "svc-.*";
+        harness.Settings["Policy:AdminUsers:Names:0"] = "admin";
+        harness.Settings["Client:RetryBaseDelay"] = "00:00:00.050";
+        harness.Settings["Client:AttemptTimeout"] = "00:00:02";
+        harness.Settings["Client:TotalTimeout"] = "00:00:10";
+        return harness;
+    }
+
+    public async Task<TargetAuditResult> AuditAsync()
+    {
+        var report = await RunAsync();
+        return Assert.Single(report.Targets);
+    }
+
+    public async Task<AuditReport> RunAsync()
+    {
+        using var host = BuildHost();
+        var options = host.Services.GetValidatedOptions();
+        return await host.Services.GetRequiredService<AuditRunner>().RunAsync(options.Targets, CancellationToken.None);
+    }
+
+    public IHost BuildHost()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(Settings.ToDictionary(pair => TokenGovernanceOptions.SectionName + ":" + pair.Key, pair => pair.Value));
+        builder.Logging.AddProvider(Logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Services.AddSingleton<TimeProvider>(new TestClock(TestData.Now));
+        builder.Services.AddTokenGovernanceCore(builder.Configuration);
+        return builder.Build();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        _directory.Dispose();
+    }
+}
