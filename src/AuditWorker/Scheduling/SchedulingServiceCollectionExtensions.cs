@@ -1,3 +1,4 @@
+using System.Collections.Specialized;
 using Microsoft.Extensions.Options;
 using Quartz;
 using TokenGovernance.AuditWorker.Auditing;
@@ -12,7 +13,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<AuditStateStore>();
         services.AddSingleton<AuditCoordinator>();
         services.AddSingleton<ShutdownGrace>();
-        services.AddQuartz(_ => { });
+        // Quartz keeps schedulers in a process-wide repository keyed by name: every host gets its own.
+        services.AddQuartz(new NameValueCollection { ["quartz.scheduler.instanceName"] = "tokengov-" + Guid.NewGuid().ToString("N")[..12] }, _ => { });
 
         // Jobs are scheduled before the scheduler starts (hosted services start in registration order).
         services.AddHostedService<AuditJobRegistrar>();

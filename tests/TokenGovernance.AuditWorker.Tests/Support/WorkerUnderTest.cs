@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using TokenGovernance.AuditWorker.Cli;
+using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.AuditWorker.InfluxDouble;
+
+namespace TokenGovernance.AuditWorker.Tests.Support;
+
+/// <summary>The real worker host on 127.0.0.1:0, pointed at a double, with an HttpClient for its endpoints.</summary>
+internal sealed class WorkerUnderTest : IAsyncDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    private WorkerUnderTest(InfluxApiDouble server, TestData data)
+    {
+        Server = server;
+        Data = data;
+        TokenFile = _directory.File("token", data.AuditToken.Token);
+        Settings["Targets:0:Name"] = "test";
+        Settings["Targets:0:Url"] = server.Url.ToString();
+        Settings["Targets:0:TokenFile"] = TokenFile;
+        Settings["Policy:GenericUsers:Patterns:0"] = "svc-.*";
+        Settings["Schedule"] = "0 0 0 1 1 ? 2099";
+        Settings["Client:RetryBaseDelay"] = "00:00:00.020";
+        Settings["Client:MaxRetries"] = "1";
+        Settings["Client:AttemptTimeout"] = "00:00:05";
+        Settings["Client:TotalTimeout"] = "00:00:10";
+    }
+
+    public InfluxApiDouble Server { get; }
+
+    public TestData Data { get; }
+
+    public string TokenFile { get; }
+
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public WebApplication App { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public LogCollector Logs { get; } = new();
+
+    public static async Task<WorkerUnderTest> CreateAsync(InfluxDoubleMode mode = InfluxDoubleMode.Oss27, TestData? data = null)
+    {
+        data ??= new TestData((builder, test) => builder.Token(test.Alice, test.Acme, "alice writer", permissions => permissions.Write(test.Telemetry)));
+        return new WorkerUnderTest(await InfluxApiDouble.StartAsync(data.Data, mode), data);
+    }
+
+    public async Task StartAsync()
+    {
+        App = WorkerHost.Build(new CommandLine { Urls = "http://127.0.0.1:0" }, customize: builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(Settings.ToDictionary(pair => TokenGovernanceOptions.SectionName + ":" + pair.Key, pair => pair.Value));
+            builder.Logging.AddProvider(Logs);
+        });
+        App.Services.GetValidatedOptions();
+        await App.StartAsync();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public async Task<PrometheusText> ScrapeAsync()
+    {
+        var text = await Http.GetStringAsync("/metrics");
+        return PrometheusText.Parse(text);
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds on a scrape, or fails after <paramref name="timeout"/>.</summary>
+    public async Task<PrometheusText> WaitForAsync(Func<PrometheusText, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var metrics = await ScrapeAsync();
+            if (condition(metrics))
+            {
+                return metrics;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("condition not met in time; logs:\n" + Logs.Text + "\nlast scrape:\n" + string.Join('\n', metrics.Samples.Select(sample => sample.Name + " " + string.Join(',', sample.Labels) + " " + sample.Value)));
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
+        Http?.Dispose();
+        await Server.DisposeAsync();
+        _directory.Dispose();
+    }
+}
