@@ -35,6 +35,10 @@ public sealed class InfluxAuthorization
 
     [JsonIgnore]
     public bool IsActive => string.Equals(Status, "active", StringComparison.Ordinal);
+
+    /// <summary>Set once by <see cref="Policy.PermissionShapes"/>: several rules ask the same question.</summary>
+    [JsonIgnore]
+    internal Policy.PermissionShape? Shape { get; set; }
 }
 
 public sealed class InfluxPermission
@@ -87,16 +91,22 @@ public sealed class InfluxOrganization
 
 public sealed class InfluxAuthorizationList
 {
+    /// <summary>Required: a body without the list is malformed, never an empty result.</summary>
+    [JsonRequired]
     public List<InfluxAuthorization> Authorizations { get; set; } = [];
 }
 
 public sealed class InfluxUserList
 {
+    /// <summary>Required: a body without the list is malformed, never an empty result.</summary>
+    [JsonRequired]
     public List<InfluxUser> Users { get; set; } = [];
 }
 
 public sealed class InfluxOrganizationList
 {
+    /// <summary>Required: a body without the list is malformed, never an empty result.</summary>
+    [JsonRequired]
     public List<InfluxOrganization> Orgs { get; set; } = [];
 }
 

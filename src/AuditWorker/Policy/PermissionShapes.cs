@@ -46,7 +46,11 @@ public static class PermissionShapes
     }
 
     public static bool IsOverBroad(InfluxAuthorization authorization, IReadOnlySet<string> serverTypes) =>
-        HasInstanceWidePermission(authorization) || IsAllAccess(authorization, serverTypes);
+        ShapeOf(authorization, serverTypes) is { InstanceWide: true } or { AllAccess: true };
+
+    /// <summary>The answers several rules need, computed once per authorization.</summary>
+    public static PermissionShape ShapeOf(InfluxAuthorization authorization, IReadOnlySet<string> serverTypes) =>
+        authorization.Shape ??= new PermissionShape(HasInstanceWidePermission(authorization), IsAllAccess(authorization, serverTypes));
 
     public static bool HasOrgWideBucketWrite(InfluxAuthorization authorization) =>
         authorization.Permissions.Any(permission => permission.IsWrite
@@ -71,3 +75,5 @@ public static class PermissionShapes
     /// <summary>InfluxDB writes <c>0001-01-01T00:00:00Z</c> for "never set".</summary>
     public static bool IsKnown(DateTimeOffset? time) => time is { Year: > 1 };
 }
+
+public sealed record PermissionShape(bool InstanceWide, bool AllAccess);

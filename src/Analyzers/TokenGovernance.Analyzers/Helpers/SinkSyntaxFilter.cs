@@ -18,13 +18,26 @@ namespace TokenGovernance.Analyzers
                 case ImplicitObjectCreationExpressionSyntax implicitCreation:
                     return implicitCreation.ArgumentList.Arguments.Count > 0;
                 case InvocationExpressionSyntax invocation:
-                    return InvokedName(invocation) is "Create" or "CreateV1" or "AuthenticateToken" or "ConnectionString" or "Add" or "TryAddWithoutValidation";
+                    return InvokedName(invocation) switch
+                    {
+                        "AuthenticateToken" or "ConnectionString" => true,
+                        "Create" or "CreateV1" => invocation.Expression is not MemberAccessExpressionSyntax access
+                            || RightmostName(access.Expression) == "InfluxDBClientFactory",
+                        "Add" or "TryAddWithoutValidation" => MayBeAuthorizationHeader(invocation.ArgumentList),
+                        _ => false,
+                    };
                 case AssignmentExpressionSyntax assignment:
                     return RightmostName(assignment.Left) == "Token";
                 default:
                     return false;
             }
         }
+
+        // headers.Add("X-Request-Id", …) is common and never a token sink: only "Authorization" or a non-literal name may be.
+        private static bool MayBeAuthorizationHeader(ArgumentListSyntax arguments) =>
+            arguments.Arguments.Count == 2
+            && (arguments.Arguments[0].Expression is not LiteralExpressionSyntax name
+                || string.Equals(name.Token.ValueText, "Authorization", System.StringComparison.OrdinalIgnoreCase));
 
         /// <summary>The expressions that a candidate passes on (arguments, assigned value).</summary>
         public static System.Collections.Generic.IEnumerable<ExpressionSyntax> PassedValues(SyntaxNode node)

@@ -9,7 +9,7 @@ public sealed class AllAccessTokenRule : IAuthorizationRule
         PolicyRuleIds.AllAccessToken, "all-access-token", Severity.High, "All-access token");
 
     public string? Evaluate(InfluxAuthorization authorization, PolicyContext context) =>
-        !PermissionShapes.HasInstanceWidePermission(authorization) && PermissionShapes.IsAllAccess(authorization, context.Snapshot.ResourceTypes)
+        PermissionShapes.ShapeOf(authorization, context.Snapshot.ResourceTypes) is { InstanceWide: false, AllAccess: true }
             ? "Token has org-wide read and write on every resource type (All Access); replace it with tokens scoped to the buckets and actions each client needs"
             : null;
 }

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TokenGovernance.AuditWorker.Influx;
+
+/// <summary>
+/// Shares equal short strings within one audit: a list of 100,000 tokens repeats the same actions, types, org and
+/// user ids hundreds of thousands of times. One pool per client, so nothing outlives the audit.
+/// </summary>
+internal sealed class StringPoolJsonConverter : JsonConverter<string>
+{
+    private const int MaximumPooledLength = 40;
+    private const int MaximumEntries = 200_000;
+
+    private readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var value = reader.GetString();
+        if (value is null || value.Length > MaximumPooledLength)
+        {
+            return value;
+        }
+
+        if (_pool.TryGetValue(value, out var pooled))
+        {
+            return pooled;
+        }
+
+        return _pool.Count < MaximumEntries ? _pool.GetOrAdd(value, value) : value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
