@@ -51,4 +51,8 @@ public sealed record TargetAuditResult
 }
 
 /// <summary>Reference counts by state and the sources that failed.</summary>
-public sealed record ReferenceSummary(Dictionary<string, int> CountsByState, IReadOnlyList<string> Errors);
+public sealed record ReferenceSummary(Dictionary<string, int> CountsByState, IReadOnlyList<string> Errors)
+{
+    /// <summary>For the <c>tokengov_references{source, state}</c> gauge.</summary>
+    public IReadOnlyDictionary<(string Source, string State), int> CountsBySourceAndState { get; init; } = new Dictionary<(string Source, string State), int>();
+}

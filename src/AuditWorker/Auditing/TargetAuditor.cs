@@ -10,6 +10,7 @@ namespace TokenGovernance.AuditWorker.Auditing;
 public sealed class TargetAuditor(
     InfluxApiClientFactory clientFactory,
     PolicyEngine policy,
+    References.ReferenceAuditor references,
     IOptions<TokenGovernanceOptions> options,
     TimeProvider time,
     ILogger<TargetAuditor> logger)
@@ -23,6 +24,12 @@ public sealed class TargetAuditor(
             var client = clientFactory.Create(target, token);
             var snapshot = await ReadSnapshotAsync(target, client, cancellationToken);
             var findings = policy.Evaluate(snapshot);
+            var byFingerprint = snapshot.Authorizations
+                .Where(authorization => authorization.Token.Fingerprint is not null)
+                .GroupBy(authorization => authorization.Token.Fingerprint!)
+                .ToDictionary(group => group.Key, group => group.First());
+            var (referenceFindings, referenceSummary) = await references.AuditAsync(target, snapshot, byFingerprint, client, cancellationToken);
+            findings.AddRange(referenceFindings);
             var active = snapshot.Authorizations.Count(authorization => authorization.IsActive);
             return new TargetAuditResult
             {
@@ -36,10 +43,8 @@ public sealed class TargetAuditor(
                 ActiveAuthorizations = active,
                 InactiveAuthorizations = snapshot.Authorizations.Count - active,
                 TokenValuesVisible = snapshot.Authorizations.Any(authorization => authorization.Token.Visibility == TokenVisibility.Visible),
-                AuthorizationsByFingerprint = snapshot.Authorizations
-                    .Where(authorization => authorization.Token.Fingerprint is not null)
-                    .GroupBy(authorization => authorization.Token.Fingerprint!)
-                    .ToDictionary(group => group.Key, group => group.First()),
+                AuthorizationsByFingerprint = byFingerprint,
+                References = referenceSummary,
                 Findings = findings,
                 StartedAt = startedAt,
                 FinishedAt = time.GetUtcNow(),

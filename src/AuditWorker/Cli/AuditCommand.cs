@@ -65,6 +65,11 @@ public static class AuditCommand
             await standardError.WriteLineAsync("tokengov: audit failed: " + failed.Error);
         }
 
+        foreach (var error in report.Targets.SelectMany(target => target.References?.Errors ?? []))
+        {
+            await standardError.WriteLineAsync("tokengov: reference source failed: " + error);
+        }
+
         return ExitCodes.For(report, command.FailOn);
     }
 }

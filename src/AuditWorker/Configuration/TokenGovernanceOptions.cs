@@ -33,6 +33,8 @@ public sealed class TokenGovernanceOptions
     public HttpEndpointOptions Http { get; set; } = new();
 
     public InfluxClientOptions Client { get; set; } = new();
+
+    public ReferencesOptions References { get; set; } = new();
 }
 
 public sealed class HttpEndpointOptions

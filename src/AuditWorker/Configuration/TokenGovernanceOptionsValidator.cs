@@ -31,6 +31,7 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         }
 
         ValidatePolicy(options.Policy, problems);
+        ValidateReferences(options, problems);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
@@ -153,6 +154,59 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
             {
                 problems.Add($"{at}:Expires '{exemption.Expires}' is not a date (yyyy-MM-dd)");
             }
+        }
+    }
+
+    private static void ValidateReferences(TokenGovernanceOptions options, List<string> problems)
+    {
+        var references = options.References;
+        var path = $"{Root}:References";
+        void CheckTarget(string at, string? target)
+        {
+            if (target is null && options.Targets.Count > 1)
+            {
+                problems.Add($"{at}:Target is required when several targets are configured (a token is only ever sent to its own source's target)");
+            }
+            else if (target is not null && options.Targets.All(candidate => candidate.Name != target))
+            {
+                problems.Add($"{at}:Target '{target}' is not a configured target");
+            }
+        }
+
+        for (var index = 0; index < references.Files.Count; index++)
+        {
+            var source = references.Files[index];
+            if (string.IsNullOrWhiteSpace(source.Path))
+            {
+                problems.Add($"{path}:Files:{index}:Path is required");
+            }
+
+            if (source.Kind is not ("plain" or "secret"))
+            {
+                problems.Add($"{path}:Files:{index}:Kind '{source.Kind}' is not plain or secret");
+            }
+
+            CheckTarget($"{path}:Files:{index}", source.Target);
+        }
+
+        if (references.Kubernetes.Enabled)
+        {
+            if (references.Kubernetes.Namespaces.Count == 0)
+            {
+                problems.Add($"{path}:Kubernetes:Namespaces is empty: list the namespaces to scan");
+            }
+
+            CheckTarget($"{path}:Kubernetes", references.Kubernetes.Target);
+        }
+
+        if (!string.IsNullOrWhiteSpace(references.Inventory))
+        {
+            CheckTarget($"{path}:Inventory", references.InventoryTarget);
+        }
+
+        if (references.MaxProbes < 0 || references.ProbesPerSecond <= 0)
+        {
+            problems.Add($"{path}: MaxProbes must be 0 or more and ProbesPerSecond positive");
         }
     }
 

@@ -116,6 +116,57 @@ public sealed class InfluxApiClient
     public Task<List<string>> ListResourceTypesAsync(CancellationToken cancellationToken) =>
         GetAsync("api/v2/resources", _json.ListString, cancellationToken);
 
+    /// <summary>
+    /// One read-only <c>GET /api/v2/me</c> with a found token value, to learn its state. Never throws with the
+    /// value: failures come back as <see cref="ProbeOutcome.Failed"/> with a message that does not contain it.
+    /// </summary>
+    public async Task<ProbeResult> ProbeAsync(string value, CancellationToken cancellationToken)
+    {
+        if (value.Length == 0 || value.Any(character => char.IsWhiteSpace(character) || char.IsControl(character)))
+        {
+            return new ProbeResult(ProbeOutcome.Failed, null, "the value cannot be sent as a token");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, "api/v2/me"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Token", value);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.OK:
+                    var user = JsonSerializer.Deserialize(body, InfluxJsonContext.Default.InfluxUser);
+                    return new ProbeResult(ProbeOutcome.Works, user?.Id, null);
+                case HttpStatusCode.Unauthorized:
+                    var error = body.Length < 16_384 ? TryReadError(body) : null;
+                    return error?.Message?.Contains("inactive", StringComparison.OrdinalIgnoreCase) == true
+                        ? new ProbeResult(ProbeOutcome.TokenInactive, null, null)
+                        : new ProbeResult(ProbeOutcome.Unknown, null, null);
+                case HttpStatusCode.Forbidden:
+                    return new ProbeResult(ProbeOutcome.OwnerGone, null, null);
+                default:
+                    return new ProbeResult(ProbeOutcome.Failed, null, $"GET /api/v2/me returned {(int)response.StatusCode}");
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new ProbeResult(ProbeOutcome.Failed, null, "GET /api/v2/me failed: " + DescribeTransportFailure(exception));
+        }
+    }
+
+    private static InfluxError? TryReadError(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, InfluxJsonContext.Default.InfluxError);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private async Task<T> GetAsync<T>(string relative, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var call = "GET /" + relative;

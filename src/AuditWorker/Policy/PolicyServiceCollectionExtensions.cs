@@ -21,6 +21,10 @@ public static class PolicyServiceCollectionExtensions
         services.AddSingleton<IPolicyRule, StaleInactiveTokenRule>();
         services.AddSingleton<IPolicyRule, AuditCoverageLimitedRule>();
         services.AddSingleton<IPolicyRule, ExemptionExpiredRule>();
+        services.AddSingleton<IPolicyRule, ReferencedTokenInactiveRule>();
+        services.AddSingleton<IPolicyRule, ReferencedTokenUnknownRule>();
+        services.AddSingleton<IPolicyRule, ReferencedTokenOwnerGoneRule>();
+        services.AddSingleton<IPolicyRule, PlaintextTokenReferenceRule>();
         services.AddSingleton<PolicyRuleCatalog>();
         services.AddSingleton<PolicyEngine>();
         services.TryAddSingleton(TimeProvider.System);

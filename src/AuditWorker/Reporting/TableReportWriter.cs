@@ -20,6 +20,15 @@ public sealed class TableReportWriter : IReportWriter
                 ? $"{target.Name} ({target.Flavor}): {target.Orgs} orgs, {target.Users} users, {target.Authorizations} tokens ({target.InactiveAuthorizations} inactive)"
                 : $"{target.Name}: AUDIT FAILED - {target.Error}";
             AppendWrapped(text, line, "  ");
+            if (target.References is { } references)
+            {
+                AppendWrapped(text, "references: " + string.Join(", ", references.Select(pair => $"{pair.Value} {pair.Key}")), "    ");
+            }
+
+            foreach (var error in target.ReferenceErrors ?? [])
+            {
+                AppendWrapped(text, "REFERENCE SOURCE FAILED - " + error, "    ");
+            }
         }
 
         text.AppendLine();
@@ -58,7 +67,7 @@ public sealed class TableReportWriter : IReportWriter
         }
 
         var summary = report.Summary;
-        var failed = report.Targets.Count(target => target.Outcome != "success");
+        var failed = report.Targets.Count(target => target.Outcome != "success" || target.ReferenceErrors is { Count: > 0 });
         if (failed > 0)
         {
             text.AppendLine($"{failed} target(s) could not be audited: their tokens are NOT known to be compliant.");

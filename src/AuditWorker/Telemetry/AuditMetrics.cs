@@ -34,6 +34,8 @@ public sealed class AuditMetrics
             description: "Exempted findings in the last successful audit, by target and rule.");
         meter.CreateObservableGauge("tokengov.authorizations", () => ObserveAuthorizations(state),
             description: "Tokens seen in the last successful audit, by status (active or inactive).");
+        meter.CreateObservableGauge("tokengov.references", () => ObserveReferences(state),
+            description: "Token references found in the last successful audit, by target, source and state.");
         meter.CreateObservableGauge("tokengov.last_success_timestamp", () => ObserveLastSuccess(state), unit: "s",
             description: "Unix time of the last successful audit of the target.");
         meter.CreateObservableGauge("tokengov.build_info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", ToolInfo.Version)),
@@ -100,6 +102,25 @@ public sealed class AuditMetrics
                 new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("status", "active"));
             yield return new Measurement<long>(success.InactiveAuthorizations,
                 new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("status", "inactive"));
+        }
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveReferences(AuditStateStore state)
+    {
+        foreach (var (target, targetState) in state.Targets)
+        {
+            if (targetState.LastSuccess?.References is not { } references)
+            {
+                continue;
+            }
+
+            foreach (var ((source, referenceState), count) in references.CountsBySourceAndState)
+            {
+                yield return new Measurement<long>(count,
+                    new KeyValuePair<string, object?>("target", target),
+                    new KeyValuePair<string, object?>("source", source),
+                    new KeyValuePair<string, object?>("state", referenceState));
+            }
         }
     }
 

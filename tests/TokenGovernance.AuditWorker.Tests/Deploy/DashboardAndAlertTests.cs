@@ -4,6 +4,7 @@ using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Deploy;
 
+[Collection(WorkerHostCollection.Name)]
 public class DashboardAndAlertTests
 {
     private static readonly string Deploy = Path.Combine(RepositoryRoot.Path, "deploy");

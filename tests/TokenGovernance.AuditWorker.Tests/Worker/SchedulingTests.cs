@@ -4,6 +4,7 @@ using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Worker;
 
+[Collection(WorkerHostCollection.Name)]
 public class SchedulingTests
 {
     [Fact]
