@@ -9,19 +9,6 @@ namespace TokenGovernance.Analyzers.Tests.Rules;
 /// <summary>All four code rules together over modern C#: one diagnostic per literal, the most specific one.</summary>
 public class LanguageFeatureTests
 {
-    private sealed class AllRulesTest : CSharpAnalyzerTest<HardCodedTokenAnalyzer, DefaultVerifier>
-    {
-        public AllRulesTest()
-        {
-            ReferenceAssemblies = TestReferences.None;
-            TestState.AdditionalReferences.AddRange(TestReferences.All);
-        }
-
-        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-        [
-            new HardCodedTokenAnalyzer(), new ConstantTokenAtSinkAnalyzer(), new ConfigFileTokenAnalyzer(), new TokenNamedLiteralAnalyzer(),
-        ];
-    }
 
     [Fact]
     public async Task Top_level_statements_records_primary_constructors_and_collection_expressions()

@@ -57,7 +57,7 @@ internal sealed class InfluxContract
         var results = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return results.IsValid
             ? []
-            : results.Details.Where(detail => detail.Errors is { Count: > 0 })
+            : (results.Details ?? []).Where(detail => detail.Errors is { Count: > 0 })
                 .SelectMany(detail => detail.Errors!.Select(error => $"{detail.InstanceLocation}: {error.Key}: {error.Value}"))
                 .ToList();
     }

@@ -46,7 +46,7 @@ public class ChartTests
     public void Values_file_validates_against_the_schema(string file)
     {
         var results = Evaluate(YamlJson.Load(Path.Combine(Chart, file)));
-        Assert.True(results.IsValid, string.Join('\n', results.Details.Where(detail => detail.Errors is not null).SelectMany(detail => detail.Errors!.Select(error => detail.InstanceLocation + ": " + error.Value))));
+        Assert.True(results.IsValid, string.Join('\n', (results.Details ?? []).Where(detail => detail.Errors is not null).SelectMany(detail => detail.Errors!.Select(error => detail.InstanceLocation + ": " + error.Value))));
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public class ChartTests
         {
             var results = Evaluate(YamlJson.Load(path));
             Assert.False(results.IsValid);
-            var text = string.Join('\n', results.Details.Where(detail => detail.Errors is not null)
+            var text = string.Join('\n', (results.Details ?? []).Where(detail => detail.Errors is not null)
                 .SelectMany(detail => detail.Errors!.Select(error => detail.InstanceLocation + " " + error.Value)));
             Assert.Contains(where, text, StringComparison.Ordinal);
         }

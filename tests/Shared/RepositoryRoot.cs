@@ -1,5 +1,6 @@
-namespace TokenGovernance.AuditWorker.Tests.Support;
+namespace TokenGovernance.Tests.Shared;
 
+/// <summary>The folder with TokenGovernance.sln, found upwards from the test binaries (shared by the test projects).</summary>
 internal static class RepositoryRoot
 {
     public static readonly string Path = Find();
