@@ -22,12 +22,7 @@ public sealed class InfluxApiClient
     private readonly HttpClient _http;
     private readonly Uri _baseUri;
     private readonly string _token;
-    private readonly InfluxJsonContext _json = new(new JsonSerializerOptions
-    {
-        // Options given to a context replace its generated ones: repeat the naming policy.
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new StringPoolJsonConverter() },
-    });
+    private readonly InfluxJsonContext _json = InfluxJsonContext.Default;
 
     public InfluxApiClient(HttpClient http, Uri baseUri, string token)
     {

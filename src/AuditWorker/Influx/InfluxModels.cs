@@ -13,18 +13,23 @@ public sealed class InfluxAuthorization
     [JsonConverter(typeof(TokenValueJsonConverter))]
     public TokenValue Token { get; set; }
 
+    [JsonConverter(typeof(StringPoolJsonConverter))]
     public string Status { get; set; } = "active";
 
     public string? Description { get; set; }
 
     [JsonPropertyName("orgID")]
+    [JsonConverter(typeof(StringPoolJsonConverter))]
     public string? OrgId { get; set; }
 
+    [JsonConverter(typeof(StringPoolJsonConverter))]
     public string? Org { get; set; }
 
     [JsonPropertyName("userID")]
+    [JsonConverter(typeof(StringPoolJsonConverter))]
     public string? UserId { get; set; }
 
+    [JsonConverter(typeof(StringPoolJsonConverter))]
     public string? User { get; set; }
 
     public List<InfluxPermission> Permissions { get; set; } = [];
@@ -43,6 +48,7 @@ public sealed class InfluxAuthorization
 
 public sealed class InfluxPermission
 {
+    [JsonConverter(typeof(StringPoolJsonConverter))]
     public string Action { get; set; } = string.Empty;
 
     public InfluxResource Resource { get; set; } = new();
@@ -56,15 +62,20 @@ public sealed class InfluxPermission
 
 public sealed class InfluxResource
 {
+    [JsonConverter(typeof(StringPoolJsonConverter))]
     public string Type { get; set; } = string.Empty;
 
+    [JsonConverter(typeof(StringPoolJsonConverter))]
     public string? Id { get; set; }
 
     [JsonPropertyName("orgID")]
+    [JsonConverter(typeof(StringPoolJsonConverter))]
     public string? OrgId { get; set; }
 
+    [JsonConverter(typeof(StringPoolJsonConverter))]
     public string? Name { get; set; }
 
+    [JsonConverter(typeof(StringPoolJsonConverter))]
     public string? Org { get; set; }
 }
 

@@ -5,15 +5,16 @@ using System.Text.Json.Serialization;
 namespace TokenGovernance.AuditWorker.Influx;
 
 /// <summary>
-/// Shares equal short strings within one audit: a list of 100,000 tokens repeats the same actions, types, org and
-/// user ids hundreds of thousands of times. One pool per client, so nothing outlives the audit.
+/// Shares equal short strings: a list of 100,000 tokens repeats the same actions, types, org and user ids hundreds
+/// of thousands of times. Applied only to those fields (by attribute), so other strings keep the serializer's fast
+/// path. The pool is bounded: like <see cref="string.Intern(string)"/>, but it stops growing at its cap.
 /// </summary>
 internal sealed class StringPoolJsonConverter : JsonConverter<string>
 {
     private const int MaximumPooledLength = 40;
     private const int MaximumEntries = 200_000;
 
-    private readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
