@@ -6,6 +6,16 @@ using TokenGovernance.AuditWorker.InfluxDouble;
 // serve-double [authorizations] [orgs] [users] [port] [mode] [fault]
 //   Serves the InfluxDB double with a generated data set until stdin closes or the process is killed,
 //   and writes the audit token to ./double-token (the benchmark scripts read it; the value stays on this machine).
+if (args.Length == 2 && args[0] == "scan-files")
+{
+    // Times the reference file source over a folder (benchmarks/references-scan.sh generates one).
+    var source = new TokenGovernance.AuditWorker.References.FileReferenceSource();
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    var scan = source.Scan(new TokenGovernance.AuditWorker.Configuration.FileSourceOptions { Path = args[1] }, default);
+    Console.WriteLine($"scanned in {watch.Elapsed.TotalSeconds:F2} s: {scan.References.Count} references, error: {scan.Error ?? "none"}, peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+    return 0;
+}
+
 if (args.Length == 3 && args[0] == "profile-client")
 {
     return await ClientProfile.RunAsync(new Uri(args[1]), (await File.ReadAllTextAsync(args[2])).Trim());

@@ -51,6 +51,14 @@ public sealed class NuGetPackageEndToEndTests : IDisposable
         {
             Assert.Contains("error " + id, strict.Output, StringComparison.Ordinal);
         }
+
+        // Severities from .editorconfig, as users set them.
+        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n\n[*]\ndotnet_diagnostic.TG1001.severity = none\ndotnet_diagnostic.TG1002.severity = error\n");
+        var configured = await DotnetCli.RunAsync(app, environment, "build", "-nologo", "-v:q", "--no-incremental");
+        Assert.NotEqual(0, configured.ExitCode);
+        Assert.DoesNotContain("TG1001", configured.Output, StringComparison.Ordinal);
+        Assert.Contains("error TG1002", configured.Output, StringComparison.Ordinal);
+        Assert.Contains("warning TG1004", configured.Output, StringComparison.Ordinal);
     }
 
     private static void WriteConsumerProject(string app, string feed)

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the file reference source over 10,000 config files / 200 MB (Telegraf TOML, .env,
+# JSON and YAML, with tokens, placeholders and plain settings). Usage: bash benchmarks/references-scan.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build -c Release -v q -nologo benchmarks/TokenGovernance.Benchmarks >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$work" <<'PY'
+import os, random, sys
+root = sys.argv[1]; random.seed(3)
+alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+filler = "\n".join(f"  # setting {i}: interval = \"10s\", flush_jitter = \"0s\", precision = \"\"" for i in range(280))
+for index in range(10_000):
+    folder = os.path.join(root, f"host-{index // 100:03}")
+    os.makedirs(folder, exist_ok=True)
+    token = "".join(random.choice(alphabet) for _ in range(85)) + random.choice("AQgw") + "=="
+    kind = index % 4
+    name, body = [("telegraf.conf", f"[[outputs.influxdb_v2]]\n  urls = [\"http://influx:8086\"]\n  token = \"{token}\"\n"),
+                  (".env", f"INFLUX_URL=http://influx:8086\nINFLUX_TOKEN=${{INFLUX_TOKEN}}\n"),
+                  ("appsettings.json", f"{{\"InfluxDB\": {{\"Token\": \"user-chosen-{index}\"}}}}\n"),
+                  ("values.yaml", "influx:\n  token: <set-me>\n")][kind]
+    with open(os.path.join(folder, f"{index}-{name}"), "w") as handle:
+        handle.write(body + filler + "\n")
+PY
+echo "files: $(find "$work" -type f | wc -l), size: $(du -sm "$work" | cut -f1) MB"
+sync; dotnet benchmarks/TokenGovernance.Benchmarks/bin/Release/net10.0/TokenGovernance.Benchmarks.dll scan-files "$work"
+dotnet benchmarks/TokenGovernance.Benchmarks/bin/Release/net10.0/TokenGovernance.Benchmarks.dll scan-files "$work"
