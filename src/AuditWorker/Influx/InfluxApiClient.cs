@@ -22,7 +22,6 @@ public sealed class InfluxApiClient
     private readonly HttpClient _http;
     private readonly Uri _baseUri;
     private readonly string _token;
-    private readonly InfluxJsonContext _json = InfluxJsonContext.Default;
 
     public InfluxApiClient(HttpClient http, Uri baseUri, string token)
     {
@@ -43,7 +42,7 @@ public sealed class InfluxApiClient
         var all = new List<InfluxOrganization>();
         for (var page = 0; page < MaxPages; page++)
         {
-            var list = await GetAsync($"api/v2/orgs?limit={PageSize}&offset={page * PageSize}", _json.InfluxOrganizationList, cancellationToken);
+            var list = await GetAsync($"api/v2/orgs?limit={PageSize}&offset={page * PageSize}", InfluxJsonContext.Default.InfluxOrganizationList, cancellationToken);
             if (list.Orgs.Count == 0)
             {
                 break;
@@ -66,7 +65,7 @@ public sealed class InfluxApiClient
         for (var page = 0; page < MaxPages; page++)
         {
             var query = after is null ? $"api/v2/users?limit={PageSize}" : $"api/v2/users?limit={PageSize}&after={Uri.EscapeDataString(after)}";
-            var list = await GetAsync(query, _json.InfluxUserList, cancellationToken);
+            var list = await GetAsync(query, InfluxJsonContext.Default.InfluxUserList, cancellationToken);
             if (list.Users.Count == 0 || list.Users[^1].Id == after)
             {
                 break;
@@ -81,14 +80,14 @@ public sealed class InfluxApiClient
 
     /// <summary>Members of one organization: the way to enumerate users on InfluxDB Cloud.</summary>
     public async Task<List<InfluxUser>> ListMembersAsync(string orgId, CancellationToken cancellationToken) =>
-        (await GetAsync($"api/v2/orgs/{Uri.EscapeDataString(orgId)}/members", _json.InfluxUserList, cancellationToken)).Users;
+        (await GetAsync($"api/v2/orgs/{Uri.EscapeDataString(orgId)}/members", InfluxJsonContext.Default.InfluxUserList, cancellationToken)).Users;
 
     /// <summary>One user, or null when the server answers 404 (the user was deleted).</summary>
     public async Task<InfluxUser?> FindUserAsync(string userId, CancellationToken cancellationToken)
     {
         try
         {
-            return await GetAsync($"api/v2/users/{Uri.EscapeDataString(userId)}", _json.InfluxUser, cancellationToken);
+            return await GetAsync($"api/v2/users/{Uri.EscapeDataString(userId)}", InfluxJsonContext.Default.InfluxUser, cancellationToken);
         }
         catch (InfluxApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
         {
@@ -100,16 +99,16 @@ public sealed class InfluxApiClient
     public async Task<List<InfluxAuthorization>> ListAuthorizationsAsync(string? orgId, CancellationToken cancellationToken)
     {
         var path = orgId is null ? "api/v2/authorizations" : $"api/v2/authorizations?orgID={Uri.EscapeDataString(orgId)}";
-        return (await GetAsync(path, _json.InfluxAuthorizationList, cancellationToken)).Authorizations;
+        return (await GetAsync(path, InfluxJsonContext.Default.InfluxAuthorizationList, cancellationToken)).Authorizations;
     }
 
     /// <summary>The user the token belongs to.</summary>
     public Task<InfluxUser> GetMeAsync(CancellationToken cancellationToken) =>
-        GetAsync("api/v2/me", _json.InfluxUser, cancellationToken);
+        GetAsync("api/v2/me", InfluxJsonContext.Default.InfluxUser, cancellationToken);
 
     /// <summary>The permission resource types this server knows (<c>GET /api/v2/resources</c>).</summary>
     public Task<List<string>> ListResourceTypesAsync(CancellationToken cancellationToken) =>
-        GetAsync("api/v2/resources", _json.ListString, cancellationToken);
+        GetAsync("api/v2/resources", InfluxJsonContext.Default.ListString, cancellationToken);
 
     /// <summary>
     /// One read-only <c>GET /api/v2/me</c> with a found token value, to learn its state. Never throws with the

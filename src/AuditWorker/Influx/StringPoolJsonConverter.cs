@@ -14,7 +14,7 @@ internal sealed class StringPoolJsonConverter : JsonConverter<string>
     private const int MaximumPooledLength = 40;
     private const int MaximumEntries = 200_000;
 
-    private static readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -24,12 +24,12 @@ internal sealed class StringPoolJsonConverter : JsonConverter<string>
             return value;
         }
 
-        if (_pool.TryGetValue(value, out var pooled))
+        if (Pool.TryGetValue(value, out var pooled))
         {
             return pooled;
         }
 
-        return _pool.Count < MaximumEntries ? _pool.GetOrAdd(value, value) : value;
+        return Pool.Count < MaximumEntries ? Pool.GetOrAdd(value, value) : value;
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
