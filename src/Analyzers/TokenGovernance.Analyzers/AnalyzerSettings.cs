@@ -41,7 +41,13 @@ namespace TokenGovernance.Analyzers
 
         public ImmutableArray<Regex> ConfigFilePatterns { get; }
 
-        public static AnalyzerSettings From(AnalyzerConfigOptions options)
+        // One options object per syntax tree or file: remember its settings instead of hashing option strings per node.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, AnalyzerSettings> PerOptions =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, AnalyzerSettings>();
+
+        public static AnalyzerSettings From(AnalyzerConfigOptions options) => PerOptions.GetValue(options, Read);
+
+        private static AnalyzerSettings Read(AnalyzerConfigOptions options)
         {
             options.TryGetValue(TokenNamesKey, out var names);
             options.TryGetValue(PlaceholderPatternsKey, out var placeholders);

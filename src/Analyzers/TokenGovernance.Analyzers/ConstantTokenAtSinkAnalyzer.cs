@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TokenGovernance.TokenDetection;
 
@@ -44,26 +43,29 @@ namespace TokenGovernance.Analyzers
 
                 // A const used by several sinks is reported once, at its literal.
                 var reported = new ConcurrentDictionary<Location, bool>();
-                start.RegisterSyntaxNodeAction(
-                    node => Analyze(node, symbols, reported),
-                    SyntaxKind.ObjectCreationExpression,
-                    SyntaxKind.ImplicitObjectCreationExpression,
-                    SyntaxKind.InvocationExpression,
-                    SyntaxKind.SimpleAssignmentExpression);
+                // Operation actions reuse the operation trees the driver builds once for every operation analyzer;
+                // the syntax filter still runs first, so only possible sinks are looked at.
+                start.RegisterOperationAction(
+                    operation => Analyze(operation, symbols, reported),
+                    OperationKind.ObjectCreation,
+                    OperationKind.Invocation,
+                    OperationKind.SimpleAssignment);
             });
         }
 
-        private static void Analyze(SyntaxNodeAnalysisContext context, InfluxClientSymbols symbols, ConcurrentDictionary<Location, bool> reported)
+        private static void Analyze(OperationAnalysisContext context, InfluxClientSymbols symbols, ConcurrentDictionary<Location, bool> reported)
         {
-            if (!SinkSyntaxFilter.IsCandidate(context.Node))
+            var syntax = context.Operation.Syntax;
+            if (!SinkSyntaxFilter.IsCandidate(syntax))
             {
                 return;
             }
 
-            var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree));
-            foreach (var sink in TokenSinkFinder.Find(context.Node, context.SemanticModel, symbols, context.CancellationToken))
+            var model = context.Operation.SemanticModel!;
+            var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree));
+            foreach (var sink in TokenSinkFinder.Find(context.Operation, symbols))
             {
-                var origins = ConstantOriginResolver.Resolve(sink.Value, context.SemanticModel, context.CancellationToken);
+                var origins = ConstantOriginResolver.Resolve(sink.Value, model, context.CancellationToken);
                 foreach (var origin in origins)
                 {
                     if (TokenShapeDetector.ContainsToken(origin.Text) || !TryLocateToken(sink.Kind, origin, out var start, out var length))

@@ -43,24 +43,23 @@ namespace TokenGovernance.Analyzers
                 return;
             }
 
-            var match = TokenShapeDetector.FindAll(text).Cast<TokenMatch?>().FirstOrDefault();
-            if (match is null || AssertionFacts.IsExpectedValueInAssertion(context.Node))
+            if (!TokenShapeDetector.TryFindFirst(text, out var match) || AssertionFacts.IsExpectedValueInAssertion(context.Node))
             {
                 return;
             }
 
-            var properties = match.Value.Start == 0 && match.Value.Length == text.Length
+            var properties = match.Start == 0 && match.Length == text.Length
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty
-                    .Add(DiagnosticProperties.TokenStart, match.Value.Start.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .Add(DiagnosticProperties.TokenLength, match.Value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    .Add(DiagnosticProperties.TokenStart, match.Start.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Add(DiagnosticProperties.TokenLength, match.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
                 context.Node.GetLocation(),
                 properties,
-                TokenShapeNames.Describe(match.Value.Shape),
-                TokenRedaction.Mask(match.Value.ValueIn(text))));
+                TokenShapeNames.Describe(match.Shape),
+                TokenRedaction.Mask(match.ValueIn(text))));
         }
 
         // A token split over several literals ("SEcG…" + "…g==") is only visible once the parts are joined.
@@ -69,6 +68,8 @@ namespace TokenGovernance.Analyzers
             var binary = (BinaryExpressionSyntax)context.Node;
             if (binary.Parent is BinaryExpressionSyntax parent && parent.IsKind(SyntaxKind.AddExpression)
                 || binary.Parent is ParenthesizedExpressionSyntax
+                || !StringLiteralFacts.IsLiteralConcatenation(binary, out var length)
+                || length < TokenShapeDetector.MinimumTokenLength
                 || !StringLiteralFacts.TryFoldConcatenation(binary, out var text)
                 || !TokenShapeDetector.ContainsToken(text))
             {

@@ -30,6 +30,12 @@ namespace TokenGovernance.TokenDetection
                 return false;
             }
 
+            // Fast exit for the common case: most identifiers have nothing to do with tokens.
+            if ((extraNames is null || extraNames.Count == 0) && name.IndexOf("oken", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                return false;
+            }
+
             var normalized = Normalize(name);
             if (extraNames is not null)
             {
@@ -65,7 +71,8 @@ namespace TokenGovernance.TokenDetection
         /// </summary>
         public static bool IsTokenKey(string? key, IReadOnlyCollection<string>? extraNames = null)
         {
-            if (key is null || key.Length == 0)
+            if (key is null || key.Length == 0
+                || ((extraNames is null || extraNames.Count == 0) && key.IndexOf("oken", StringComparison.OrdinalIgnoreCase) < 0))
             {
                 return false;
             }

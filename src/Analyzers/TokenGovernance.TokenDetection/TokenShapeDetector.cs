@@ -28,12 +28,7 @@ namespace TokenGovernance.TokenDetection
                 return false;
             }
 
-            foreach (var _ in FindAll(text))
-            {
-                return true;
-            }
-
-            return false;
+            return TryFindFirst(text, out _);
         }
 
         /// <summary>True when the whole (trimmed) text is one token shape.</summary>
@@ -45,12 +40,7 @@ namespace TokenGovernance.TokenDetection
             }
 
             var trimmed = text.Trim();
-            foreach (var match in FindAll(trimmed))
-            {
-                return match.Start == 0 && match.Length == trimmed.Length;
-            }
-
-            return false;
+            return TryFindFirst(trimmed, out var match) && match.Start == 0 && match.Length == trimmed.Length;
         }
 
         public static IEnumerable<TokenMatch> FindAll(string text)
@@ -61,6 +51,27 @@ namespace TokenGovernance.TokenDetection
             }
 
             var index = 0;
+            while (TryFindNext(text, ref index, out var match))
+            {
+                yield return match;
+            }
+        }
+
+        /// <summary>The first token shape in <paramref name="text"/>, without allocating: the analyzers' hot path.</summary>
+        public static bool TryFindFirst(string? text, out TokenMatch match)
+        {
+            match = default;
+            if (text is null || text.Length < MinimumTokenLength)
+            {
+                return false;
+            }
+
+            var index = 0;
+            return TryFindNext(text, ref index, out match);
+        }
+
+        private static bool TryFindNext(string text, ref int index, out TokenMatch found)
+        {
             while (index < text.Length)
             {
                 if (!IsUrlSafeBase64(text[index]))
@@ -84,10 +95,14 @@ namespace TokenGovernance.TokenDetection
                 var match = Classify(text, runStart, runLength);
                 if (match.HasValue)
                 {
-                    yield return match.Value;
                     index = match.Value.Start + match.Value.Length;
+                    found = match.Value;
+                    return true;
                 }
             }
+
+            found = default;
+            return false;
         }
 
         private static TokenMatch? Classify(string text, int runStart, int runLength)

@@ -27,6 +27,30 @@ namespace TokenGovernance.Analyzers
 
         public static bool IsUtf8(SyntaxNode node) => node.IsKind(SyntaxKind.Utf8StringLiteralExpression);
 
+        /// <summary>True when the expression is <c>"a" + "b" + …</c> of string literals only; no allocation.</summary>
+        public static bool IsLiteralConcatenation(ExpressionSyntax expression, out int length)
+        {
+            length = 0;
+            switch (expression)
+            {
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                    if (!IsLiteralConcatenation(binary.Left, out var left) || !IsLiteralConcatenation(binary.Right, out var right))
+                    {
+                        return false;
+                    }
+
+                    length = left + right;
+                    return true;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return IsLiteralConcatenation(parenthesized.Expression, out length);
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    length = literal.Token.ValueText.Length;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>Folds <c>"a" + "b" + …</c> made only of string literals; false for anything else.</summary>
         public static bool TryFoldConcatenation(BinaryExpressionSyntax binary, out string text)
         {

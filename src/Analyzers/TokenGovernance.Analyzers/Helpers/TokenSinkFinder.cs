@@ -10,10 +10,14 @@ namespace TokenGovernance.Analyzers
     /// <summary>Finds, with the semantic model, the arguments and assigned values that reach a token position.</summary>
     internal static class TokenSinkFinder
     {
-        public static List<TokenSink> Find(SyntaxNode node, SemanticModel model, InfluxClientSymbols symbols, CancellationToken cancellationToken)
+        public static List<TokenSink> Find(SyntaxNode node, SemanticModel model, InfluxClientSymbols symbols, CancellationToken cancellationToken) =>
+            Find(model.GetOperation(node, cancellationToken), symbols);
+
+        /// <summary>For operation actions: the operation the analyzer driver already built (shared with other analyzers).</summary>
+        public static List<TokenSink> Find(IOperation? operation, InfluxClientSymbols symbols)
         {
             var sinks = new List<TokenSink>();
-            switch (model.GetOperation(node, cancellationToken))
+            switch (operation)
             {
                 case IObjectCreationOperation creation when creation.Constructor is not null:
                     AddArguments(creation.Constructor, creation.Arguments, symbols, sinks);
