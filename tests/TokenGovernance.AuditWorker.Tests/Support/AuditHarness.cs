@@ -33,14 +33,8 @@ internal sealed class AuditHarness : IAsyncDisposable
         data ??= new TestData();
         var server = await InfluxApiDouble.StartAsync(data.Data, mode);
         var harness = new AuditHarness(server, data);
-        harness.Settings["Targets:0:Name"] = "test";
-        harness.Settings["Targets:0:Url"] = server.Url.ToString();
-        harness.Settings["Targets:0:TokenFile"] = harness.TokenFile;
-        harness.Settings["Policy:GenericUsers:Patterns:0"] = "svc-.*";
+        TestSettings.ApplyDefaults(harness.Settings, server.Url, harness.TokenFile);
         harness.Settings["Policy:AdminUsers:Names:0"] = "admin";
-        harness.Settings["Client:RetryBaseDelay"] = "00:00:00.050";
-        harness.Settings["Client:AttemptTimeout"] = "00:00:02";
-        harness.Settings["Client:TotalTimeout"] = "00:00:10";
         return harness;
     }
 

@@ -18,15 +18,10 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         Server = server;
         Data = data;
         TokenFile = _directory.File("token", data.AuditToken.Token);
-        Settings["Targets:0:Name"] = "test";
-        Settings["Targets:0:Url"] = server.Url.ToString();
-        Settings["Targets:0:TokenFile"] = TokenFile;
-        Settings["Policy:GenericUsers:Patterns:0"] = "svc-.*";
+        TestSettings.ApplyDefaults(Settings, server.Url, TokenFile);
         Settings["Schedule"] = "0 0 0 1 1 ? 2099";
-        Settings["Client:RetryBaseDelay"] = "00:00:00.020";
         Settings["Client:MaxRetries"] = "1";
         Settings["Client:AttemptTimeout"] = "00:00:05";
-        Settings["Client:TotalTimeout"] = "00:00:10";
     }
 
     public InfluxApiDouble Server { get; }
