@@ -51,8 +51,9 @@ public sealed record TargetAuditResult
 }
 
 /// <summary>Reference counts by state and the sources that failed.</summary>
-public sealed record ReferenceSummary(Dictionary<string, int> CountsByState, IReadOnlyList<string> Errors)
+public sealed record ReferenceSummary(IReadOnlyDictionary<(string Source, string State), int> CountsBySourceAndState, IReadOnlyList<string> Errors)
 {
-    /// <summary>For the <c>tokengov_references{source, state}</c> gauge.</summary>
-    public IReadOnlyDictionary<(string Source, string State), int> CountsBySourceAndState { get; init; } = new Dictionary<(string Source, string State), int>();
+    /// <summary>Counts by state over all sources, for the report's <c>references</c> block.</summary>
+    public Dictionary<string, int> CountsByState =>
+        CountsBySourceAndState.GroupBy(pair => pair.Key.State).ToDictionary(group => group.Key, group => group.Sum(pair => pair.Value));
 }

@@ -214,14 +214,11 @@ public sealed class InfluxApiClient
         try
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (body.Length is > 0 and < 16_384)
-            {
-                var error = JsonSerializer.Deserialize(body, InfluxJsonContext.Default.InfluxError);
-                code = error?.Code;
-                message = error?.Message;
-            }
+            var error = body.Length is > 0 and < 16_384 ? TryReadError(body) : null;
+            code = error?.Code;
+            message = error?.Message;
         }
-        catch (Exception exception) when (exception is JsonException or IOException or HttpRequestException)
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
         {
             // The status line is enough; an unreadable error body adds nothing.
         }

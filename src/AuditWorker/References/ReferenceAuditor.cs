@@ -63,9 +63,8 @@ public sealed class ReferenceAuditor(
             }
         }
 
-        var byState = ReferenceStates.All.ToDictionary(state => state, state => counts.Where(pair => pair.Key.State == state).Sum(pair => pair.Value));
         var errors = scans.Where(scan => scan.Error is not null).Select(scan => scan.Error!).ToList();
-        return (findings, new ReferenceSummary(byState, errors) { CountsBySourceAndState = counts });
+        return (findings, new ReferenceSummary(counts, errors));
     }
 
     private async Task<List<SourceScan>> ScanAsync(TargetOptions target, ReferencesOptions settings, CancellationToken cancellationToken)

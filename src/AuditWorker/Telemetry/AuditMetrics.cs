@@ -59,10 +59,10 @@ public sealed class AuditMetrics
                 continue;
             }
 
+            var counts = CountsByRule(success, suppressed: false);
             foreach (var rule in policy.Rules.Where(rule => rule.Enabled))
             {
-                var count = success.Findings.Count(finding => !finding.Suppressed && finding.Rule.Id == rule.Descriptor.Id);
-                yield return new Measurement<long>(count,
+                yield return new Measurement<long>(counts.GetValueOrDefault(rule.Descriptor.Id),
                     new KeyValuePair<string, object?>("target", target),
                     new KeyValuePair<string, object?>("rule", rule.Descriptor.Id),
                     new KeyValuePair<string, object?>("severity", rule.Severity.ToName()));
@@ -79,14 +79,29 @@ public sealed class AuditMetrics
                 continue;
             }
 
+            var counts = CountsByRule(success, suppressed: true);
             foreach (var rule in policy.Rules.Where(rule => rule.Enabled))
             {
-                var count = success.Findings.Count(finding => finding.Suppressed && finding.Rule.Id == rule.Descriptor.Id);
-                yield return new Measurement<long>(count,
+                yield return new Measurement<long>(counts.GetValueOrDefault(rule.Descriptor.Id),
                     new KeyValuePair<string, object?>("target", target),
                     new KeyValuePair<string, object?>("rule", rule.Descriptor.Id));
             }
         }
+    }
+
+    /// <summary>One pass over the findings per scrape, instead of one pass per rule.</summary>
+    private static Dictionary<string, int> CountsByRule(TargetAuditResult success, bool suppressed)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var finding in success.Findings)
+        {
+            if (finding.Suppressed == suppressed)
+            {
+                counts[finding.Rule.Id] = counts.GetValueOrDefault(finding.Rule.Id) + 1;
+            }
+        }
+
+        return counts;
     }
 
     private static IEnumerable<Measurement<long>> ObserveAuthorizations(AuditStateStore state)
