@@ -35,6 +35,10 @@ public sealed class TokenGovernanceOptions
     public InfluxClientOptions Client { get; set; } = new();
 
     public ReferencesOptions References { get; set; } = new();
+
+    public SchedulerOptions Scheduler { get; set; } = new();
+
+    public HistoryOptions History { get; set; } = new();
 }
 
 public sealed class HttpEndpointOptions

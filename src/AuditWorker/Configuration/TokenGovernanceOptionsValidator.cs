@@ -32,6 +32,12 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
 
         ValidatePolicy(options.Policy, problems);
         ValidateReferences(options, problems);
+        ValidateScheduler(options.Scheduler, problems);
+        if (options.History.Retention <= TimeSpan.Zero)
+        {
+            problems.Add($"{Root}:History:Retention must be positive");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
@@ -153,6 +159,62 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
             if (exemption.Expires is not null && !ExemptionMatcher.TryParseExpiry(exemption.Expires, out _))
             {
                 problems.Add($"{at}:Expires '{exemption.Expires}' is not a date (yyyy-MM-dd)");
+            }
+        }
+    }
+
+    private static void ValidateScheduler(SchedulerOptions scheduler, List<string> problems)
+    {
+        const string path = Root + ":Scheduler";
+        if (!scheduler.UsesPostgres && !string.Equals(scheduler.Store, SchedulerOptions.MemoryStore, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{path}:Store '{scheduler.Store}' is not 'memory' or 'postgres'");
+            return;
+        }
+
+        if (scheduler.SnapshotCacheDuration <= TimeSpan.Zero)
+        {
+            problems.Add($"{path}:SnapshotCacheDuration must be positive");
+        }
+
+        if (scheduler.ClusterCheckinInterval <= TimeSpan.Zero)
+        {
+            problems.Add($"{path}:ClusterCheckinInterval must be positive");
+        }
+
+        var hasFile = !string.IsNullOrWhiteSpace(scheduler.ConnectionStringFile);
+        var hasValue = !string.IsNullOrWhiteSpace(scheduler.ConnectionString);
+        if (!scheduler.UsesPostgres)
+        {
+            if (hasFile || hasValue)
+            {
+                problems.Add($"{path}: a connection string is set but Store is 'memory'; set Store to 'postgres' or remove it");
+            }
+
+            return;
+        }
+
+        if (hasFile && hasValue)
+        {
+            problems.Add($"{path}: set ConnectionStringFile or ConnectionString, not both");
+        }
+        else if (!hasFile && !hasValue)
+        {
+            problems.Add($"{path}: Store 'postgres' needs ConnectionStringFile (preferred) or ConnectionString");
+        }
+        else if (hasFile && !File.Exists(scheduler.ConnectionStringFile))
+        {
+            problems.Add($"{path}:ConnectionStringFile '{scheduler.ConnectionStringFile}' does not exist or cannot be read");
+        }
+        else
+        {
+            try
+            {
+                Persistence.PostgresConnectionString.Read(scheduler);
+            }
+            catch (Hosting.ConfigurationException exception)
+            {
+                problems.Add(exception.Message);
             }
         }
     }

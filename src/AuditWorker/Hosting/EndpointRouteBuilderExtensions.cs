@@ -15,7 +15,7 @@ public static class EndpointRouteBuilderExtensions
     {
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapGet("/report", async (HttpContext context, AuditStateStore state, IOptions<TokenGovernanceOptions> options) =>
         {
             if (!options.Value.Http.ExposeReport)

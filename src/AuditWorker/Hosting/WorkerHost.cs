@@ -26,7 +26,10 @@ public static class WorkerHost
         return ExitCodes.Success;
     }
 
-    /// <summary>Builds the worker without running it (tests start it on 127.0.0.1:0).</summary>
+    /// <summary>
+    /// Builds the worker without running it (tests start it on 127.0.0.1:0). <paramref name="customize"/> adds
+    /// configuration sources and logging before the services are registered.
+    /// </summary>
     public static WebApplication Build(CommandLine command, DemoTarget? demo = null, Action<WebApplicationBuilder>? customize = null)
     {
         var args = command.Urls is null ? Array.Empty<string>() : ["--urls", command.Urls];
@@ -38,16 +41,15 @@ public static class WorkerHost
         }
 
         builder.Logging.AddTokenGovernanceLogging(builder.Configuration, toStandardError: false);
+        customize?.Invoke(builder);
         builder.Services.AddTokenGovernanceCore(builder.Configuration);
-        builder.Services.AddAuditScheduling();
+        builder.Services.AddAuditScheduling(builder.Configuration);
         builder.Services.AddAuditTelemetry();
-        builder.Services.AddHealthChecks().AddCheck<SchedulerReadinessCheck>("scheduler", tags: [EndpointRouteBuilderExtensions.ReadyTag]);
         if (demo is not null)
         {
             builder.Services.PostConfigure<TokenGovernanceOptions>(demo.Apply);
         }
 
-        customize?.Invoke(builder);
         var app = builder.Build();
         app.Services.GetRequiredService<AuditMetrics>();
         app.MapTokenGovernanceEndpoints();

@@ -5,14 +5,37 @@ using TokenGovernance.AuditWorker.Telemetry;
 
 namespace TokenGovernance.AuditWorker.Scheduling;
 
-/// <summary>Runs one scheduled audit of one target and records it: state (for /metrics and /report) and counters.</summary>
-public sealed class AuditCoordinator(AuditRunner runner, AuditStateStore state, AuditMetrics metrics, IOptions<TokenGovernanceOptions> options)
+/// <summary>Runs one scheduled audit of one target and records it: the result store (history, snapshot) and counters.</summary>
+public sealed class AuditCoordinator(
+    AuditRunner runner,
+    IAuditResultStore store,
+    AuditMetrics metrics,
+    IOptions<TokenGovernanceOptions> options,
+    ILogger<AuditCoordinator> logger)
 {
-    public async Task<TargetAuditResult> RunTargetAsync(string targetName, CancellationToken cancellationToken)
+    public async Task<TargetAuditResult?> RunTargetAsync(string targetName, AuditRun run, CancellationToken cancellationToken)
     {
-        var target = options.Value.Targets.Single(candidate => candidate.Name == targetName);
+        var target = options.Value.Targets.FirstOrDefault(candidate => candidate.Name == targetName);
+        if (target is null)
+        {
+            // A clustered schedule can hold a job a replica with older configuration does not know (rolling update).
+            logger.LogWarning("Skipping the scheduled audit of target {Target}: it is not in this replica's configuration", targetName);
+            return null;
+        }
+
         var result = await runner.RunOneAsync(target, cancellationToken);
-        state.Record(result);
+        try
+        {
+            result = await store.StoreAsync(result, run, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError("The audit of target {Target} finished but its result could not be stored: {Reason}", targetName, exception.Message.ReplaceLineEndings(" "));
+            result = result with { Outcome = AuditOutcome.Failure, Findings = [], Error = $"target '{targetName}': the result could not be stored: {exception.Message.ReplaceLineEndings(" ")}" };
+            metrics.RecordRun(result);
+            throw;
+        }
+
         metrics.RecordRun(result);
         return result;
     }

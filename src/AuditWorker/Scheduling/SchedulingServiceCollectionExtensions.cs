@@ -3,24 +3,45 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using TokenGovernance.AuditWorker.Auditing;
 using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.AuditWorker.Persistence;
 
 namespace TokenGovernance.AuditWorker.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
-    public static IServiceCollection AddAuditScheduling(this IServiceCollection services)
+    /// <summary>The Quartz schedule and the result store: in memory (one replica) or clustered on PostgreSQL.</summary>
+    public static IServiceCollection AddAuditScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<AuditStateStore>();
         services.AddSingleton<AuditCoordinator>();
         services.AddSingleton<ShutdownGrace>();
+        services.AddOptions<HostOptions>().Configure<IOptions<TokenGovernanceOptions>>((host, settings) =>
+            host.ShutdownTimeout = settings.Value.ShutdownGracePeriod + TimeSpan.FromSeconds(5));
+
+        // Read before validation only to choose the wiring, leniently: bad values are reported by the options validator.
+        var section = configuration.GetSection(TokenGovernanceOptions.SectionName + ":Scheduler");
+        var scheduler = new SchedulerOptions { Store = section["Store"] ?? SchedulerOptions.MemoryStore, InstanceId = section["InstanceId"] };
+        if (TimeSpan.TryParse(section["ClusterCheckinInterval"], System.Globalization.CultureInfo.InvariantCulture, out var checkin) && checkin > TimeSpan.Zero)
+        {
+            scheduler.ClusterCheckinInterval = checkin;
+        }
+
+        if (scheduler.UsesPostgres)
+        {
+            return services.AddPostgresAuditStore(scheduler);
+        }
+
+        services.AddSingleton<InMemoryFindingsHistory>();
+        services.AddSingleton<IAuditResultStore, InMemoryAuditResultStore>();
+
         // Quartz keeps schedulers in a process-wide repository keyed by name: every host gets its own.
         services.AddQuartz(new NameValueCollection { ["quartz.scheduler.instanceName"] = "tokengov-" + Guid.NewGuid().ToString("N")[..12] }, _ => { });
 
         // Jobs are scheduled before the scheduler starts (hosted services start in registration order).
         services.AddHostedService<AuditJobRegistrar>();
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        services.AddOptions<HostOptions>().Configure<IOptions<TokenGovernanceOptions>>((host, settings) =>
-            host.ShutdownTimeout = settings.Value.ShutdownGracePeriod + TimeSpan.FromSeconds(5));
+        services.AddHealthChecks().AddCheck<SchedulerReadinessCheck>("scheduler", tags: [Hosting.EndpointRouteBuilderExtensions.ReadyTag]);
         return services;
     }
 }

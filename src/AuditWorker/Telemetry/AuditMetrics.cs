@@ -8,7 +8,9 @@ namespace TokenGovernance.AuditWorker.Telemetry;
 /// <summary>
 /// The worker's metrics. Exposition names are a contract: <c>tokengov_findings</c>, <c>tokengov_findings_suppressed</c>,
 /// <c>tokengov_authorizations</c>, <c>tokengov_audit_runs_total</c>, <c>tokengov_audit_duration_seconds</c>,
-/// <c>tokengov_last_success_timestamp_seconds</c>, <c>tokengov_build_info</c>. Labels stay low-cardinality:
+/// <c>tokengov_last_success_timestamp_seconds</c>, <c>tokengov_build_info</c>, and from the findings history
+/// <c>tokengov_findings_opened_total</c>, <c>tokengov_findings_resolved_total</c>,
+/// <c>tokengov_finding_oldest_age_seconds</c>. Labels stay low-cardinality:
 /// never a token, user or authorization id.
 /// </summary>
 public sealed class AuditMetrics
@@ -22,7 +24,7 @@ public sealed class AuditMetrics
     private readonly Counter<long> _runs;
     private readonly Histogram<double> _duration;
 
-    public AuditMetrics(IMeterFactory meterFactory, AuditStateStore state, PolicyEngine policy)
+    public AuditMetrics(IMeterFactory meterFactory, AuditStateStore state, PolicyEngine policy, TimeProvider time)
     {
         var meter = meterFactory.Create(MeterName, ToolInfo.Version);
         _runs = meter.CreateCounter<long>("tokengov.audit.runs", description: "Audits run, by target and outcome (success or failure).");
@@ -38,6 +40,12 @@ public sealed class AuditMetrics
             description: "Token references found in the last successful audit, by target, source and state.");
         meter.CreateObservableGauge("tokengov.last_success_timestamp", () => ObserveLastSuccess(state), unit: "s",
             description: "Unix time of the last successful audit of the target.");
+        meter.CreateObservableCounter("tokengov.findings_opened", () => ObserveCounts(state, policy, counts => counts.Opened),
+            description: "Findings that opened (first seen, or seen again after they resolved), by target and rule.");
+        meter.CreateObservableCounter("tokengov.findings_resolved", () => ObserveCounts(state, policy, counts => counts.Resolved),
+            description: "Findings that resolved (no longer seen by a successful audit), by target and rule.");
+        meter.CreateObservableGauge("tokengov.finding_oldest_age", () => ObserveOldestAge(state, time), unit: "s",
+            description: "Age of the oldest open unsuppressed finding, by target and severity (0 when none is open).");
         meter.CreateObservableGauge("tokengov.build_info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", ToolInfo.Version)),
             description: "Always 1; the version label tells the running version.");
     }
@@ -102,6 +110,56 @@ public sealed class AuditMetrics
         }
 
         return counts;
+    }
+
+    /// <summary>Like the findings gauge, every enabled rule gets a series per audited target, 0 until something opens.</summary>
+    private static IEnumerable<Measurement<long>> ObserveCounts(AuditStateStore state, PolicyEngine policy, Func<FindingCounts, long> select)
+    {
+        foreach (var (target, targetState) in state.Targets)
+        {
+            if (targetState.LastSuccess is null)
+            {
+                continue;
+            }
+
+            var counts = state.Counts.GetValueOrDefault(target);
+            foreach (var rule in policy.Rules.Where(rule => rule.Enabled))
+            {
+                var value = counts is not null && counts.TryGetValue(rule.Descriptor.Id, out var count) ? select(count) : 0;
+                yield return new Measurement<long>(value,
+                    new KeyValuePair<string, object?>("target", target),
+                    new KeyValuePair<string, object?>("rule", rule.Descriptor.Id));
+            }
+        }
+    }
+
+    private static IEnumerable<Measurement<double>> ObserveOldestAge(AuditStateStore state, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (target, targetState) in state.Targets)
+        {
+            if (targetState.LastSuccess is not { } success)
+            {
+                continue;
+            }
+
+            var oldest = new DateTimeOffset?[5];
+            foreach (var finding in success.Findings)
+            {
+                if (!finding.Suppressed && finding.FirstSeen is { } firstSeen && (oldest[(int)finding.Severity] is not { } current || firstSeen < current))
+                {
+                    oldest[(int)finding.Severity] = firstSeen;
+                }
+            }
+
+            foreach (var severity in (Severity[])[Severity.Critical, Severity.High, Severity.Medium, Severity.Low])
+            {
+                var age = oldest[(int)severity] is { } firstSeen ? Math.Max(0, (now - firstSeen).TotalSeconds) : 0;
+                yield return new Measurement<double>(Math.Round(age, 3),
+                    new KeyValuePair<string, object?>("target", target),
+                    new KeyValuePair<string, object?>("severity", severity.ToName()));
+            }
+        }
     }
 
     private static IEnumerable<Measurement<long>> ObserveAuthorizations(AuditStateStore state)

@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Npgsql;
+using Quartz;
+using Quartz.Impl;
+using TokenGovernance.AuditWorker.Auditing;
+using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.AuditWorker.Hosting;
+
+namespace TokenGovernance.AuditWorker.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>Every replica of one deployment shares this Quartz instance name; the instance id tells them apart.</summary>
+    public const string ClusterName = "tokengov";
+
+    /// <summary>
+    /// <c>Scheduler:Store = postgres</c>: one Npgsql data source shared by Quartz (clustered ADO.NET job store,
+    /// System.Text.Json serializer) and the snapshot/history store, the starter that waits for the database, and
+    /// the refresher that serves the stored snapshot.
+    /// </summary>
+    public static IServiceCollection AddPostgresAuditStore(this IServiceCollection services, SchedulerOptions scheduler)
+    {
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetValidatedOptions().Scheduler;
+            return new NpgsqlDataSourceBuilder(PostgresConnectionString.Read(options)).Build();
+        });
+        services.AddSingleton<DbDataSource>(provider => provider.GetRequiredService<NpgsqlDataSource>());
+        services.AddSingleton<PostgresSchema>();
+        services.AddSingleton<SnapshotCodec>();
+        services.AddSingleton<PostgresSnapshotReader>();
+        services.AddSingleton<StoreHealth>();
+        services.AddSingleton<IAuditResultStore, PostgresAuditResultStore>();
+
+        var instanceId = FirstNonEmpty(scheduler.InstanceId, Environment.GetEnvironmentVariable("POD_NAME"));
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(options =>
+            {
+                options.InstanceName = ClusterName;
+                if (instanceId is null)
+                {
+                    options.GenerateInstanceId = true;
+                }
+                else
+                {
+                    options.InstanceId = instanceId;
+                }
+            });
+            quartz.UsePersistentStore(store =>
+            {
+                store.UsePostgres(dataSource => dataSource.UseRegisteredDataSource = true);
+                store.UseClustering(clustering =>
+                {
+                    clustering.CheckinInterval = scheduler.ClusterCheckinInterval;
+                    clustering.CheckinMisfireThreshold = scheduler.ClusterCheckinInterval * 2;
+                });
+                store.UseSerializer<SystemTextJsonObjectSerializer>();
+            });
+        });
+
+        services.AddHostedService<ClusteredSchedulerStarter>();
+        services.AddHostedService<SnapshotRefresher>();
+        services.AddHealthChecks().AddCheck<PostgresReadinessCheck>("postgres-store", tags: [Hosting.EndpointRouteBuilderExtensions.ReadyTag]);
+        return services;
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(value => !string.IsNullOrWhiteSpace(value))?.Trim();
+}

@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using TokenGovernance.AuditWorker.Auditing;
+using TokenGovernance.AuditWorker.Configuration;
+
+namespace TokenGovernance.AuditWorker.Persistence;
+
+/// <summary>
+/// <c>Scheduler:Store = postgres</c>: writes each finished audit — history merge, counters, the run row with its
+/// snapshot payload, pruning — in one transaction, so a replica either records a run completely or not at all.
+/// A write that fails is retried (the run id makes a retry idempotent) until it lands or the audit timeout passes.
+/// </summary>
+public sealed class PostgresAuditResultStore(
+    NpgsqlDataSource dataSource,
+    SnapshotCodec codec,
+    AuditStateStore state,
+    IOptions<TokenGovernanceOptions> options,
+    TimeProvider time,
+    ILogger<PostgresAuditResultStore> logger) : IAuditResultStore
+{
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(15);
+
+    public async Task<TargetAuditResult> StoreAsync(TargetAuditResult result, AuditRun run, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + options.Value.AuditTimeout;
+        var delay = TimeSpan.FromMilliseconds(500);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (stored, counts) = await WriteAsync(result, run, cancellationToken);
+                state.Record(stored);
+                state.SetCounts(stored.Target, counts);
+                return stored;
+            }
+            catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested && time.GetUtcNow() + delay < deadline)
+            {
+                logger.LogWarning("Storing the audit of target {Target} in PostgreSQL failed (attempt {Attempt}), retrying in {Delay:0.#} s: {Reason}",
+                    result.Target, attempt, delay.TotalSeconds, exception.Message);
+                await Task.Delay(delay, time, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    private async Task<(TargetAuditResult Result, IReadOnlyDictionary<string, FindingCounts> Counts)> WriteAsync(
+        TargetAuditResult result, AuditRun run, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var targetLock = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@target, @seed))", connection))
+        {
+            targetLock.Parameters.AddWithValue("target", result.Target);
+            targetLock.Parameters.AddWithValue("seed", PostgresSchema.LockKey);
+            await targetLock.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (await StoredPayloadAsync(connection, run.RunId, cancellationToken) is { } already)
+        {
+            // An earlier attempt committed but its answer was lost: that run is recorded, do not record it twice.
+            await transaction.CommitAsync(cancellationToken);
+            return (already, await PostgresFindingsHistory.CountsAsync(connection, result.Target, cancellationToken));
+        }
+
+        if (result.Outcome == AuditOutcome.Success)
+        {
+            var firstSeen = await PostgresFindingsHistory.MergeAsync(connection, result.Target, result.Findings, result.FinishedAt.ToUniversalTime(), cancellationToken);
+            result = result with
+            {
+                Findings = result.Findings.Select(finding => finding with { FirstSeen = firstSeen.GetValueOrDefault((finding.Rule.Id, finding.Subject)) }).ToList(),
+            };
+        }
+
+        var id = await InsertRunAsync(connection, result, run, cancellationToken);
+        await PruneAsync(connection, result.Target, id, cancellationToken);
+        var counts = await PostgresFindingsHistory.CountsAsync(connection, result.Target, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (result, counts);
+    }
+
+    private async Task<TargetAuditResult?> StoredPayloadAsync(NpgsqlConnection connection, Guid runId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT payload FROM tokengov_audit_runs WHERE run_id = @run", connection);
+        command.Parameters.AddWithValue("run", runId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? codec.Decode(reader.GetFieldValue<byte[]>(0)) : null;
+    }
+
+    private async Task<long> InsertRunAsync(NpgsqlConnection connection, TargetAuditResult result, AuditRun run, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO tokengov_audit_runs
+              (run_id, target, instance_id, fire_instance_id, scheduled_fire_time, started_at, finished_at, outcome, error, findings, payload)
+            VALUES (@run, @target, @instance, @fire, @scheduled, @started, @finished, @outcome, @error, @findings, @payload)
+            RETURNING id
+            """, connection);
+        command.Parameters.AddWithValue("run", run.RunId);
+        command.Parameters.AddWithValue("target", result.Target);
+        command.Parameters.AddWithValue("instance", run.InstanceId);
+        command.Parameters.AddWithValue("fire", NpgsqlDbType.Text, (object?)run.FireInstanceId ?? DBNull.Value);
+        command.Parameters.AddWithValue("scheduled", NpgsqlDbType.TimestampTz, (object?)run.ScheduledFireTime?.ToUniversalTime() ?? DBNull.Value);
+        command.Parameters.AddWithValue("started", result.StartedAt.ToUniversalTime());
+        command.Parameters.AddWithValue("finished", result.FinishedAt.ToUniversalTime());
+        command.Parameters.AddWithValue("outcome", result.Outcome == AuditOutcome.Success ? "success" : "failure");
+        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)result.Error ?? DBNull.Value);
+        command.Parameters.AddWithValue("findings", result.Findings.Count(finding => !finding.Suppressed));
+        command.Parameters.AddWithValue("payload", codec.Encode(result));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Keeps the payload of the newest run and the newest successful run of the target only, and applies the
+    /// retention to resolved history and to old run rows.
+    /// </summary>
+    private async Task PruneAsync(NpgsqlConnection connection, string target, long newest, CancellationToken cancellationToken)
+    {
+        await using (var superseded = new NpgsqlCommand("""
+            UPDATE tokengov_audit_runs SET payload = NULL
+            WHERE target = @target AND payload IS NOT NULL AND id < @newest
+              AND id <> COALESCE((SELECT max(id) FROM tokengov_audit_runs WHERE target = @target AND outcome = 'success'), 0)
+            """, connection))
+        {
+            superseded.Parameters.AddWithValue("target", target);
+            superseded.Parameters.AddWithValue("newest", newest);
+            await superseded.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var cutoff = (time.GetUtcNow() - options.Value.History.Retention).ToUniversalTime();
+        await PostgresFindingsHistory.PruneAsync(connection, cutoff, cancellationToken);
+        await using var oldRuns = new NpgsqlCommand("DELETE FROM tokengov_audit_runs WHERE finished_at < @cutoff AND payload IS NULL", connection);
+        oldRuns.Parameters.AddWithValue("cutoff", cutoff);
+        await oldRuns.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
