@@ -12,9 +12,12 @@ namespace TokenGovernance.AuditWorker.Tests.Support;
 internal sealed class WorkerUnderTest : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();
+    private readonly bool _ownsServer;
+    private bool _stopped;
 
-    private WorkerUnderTest(InfluxApiDouble server, TestData data)
+    private WorkerUnderTest(InfluxApiDouble server, TestData data, bool ownsServer = true)
     {
+        _ownsServer = ownsServer;
         Server = server;
         Data = data;
         TokenFile = _directory.File("token", data.AuditToken.Token);
@@ -42,6 +45,20 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
     {
         data ??= new TestData((builder, test) => builder.Token(test.Alice, test.Acme, "alice writer", permissions => permissions.Write(test.Telemetry)));
         return new WorkerUnderTest(await InfluxApiDouble.StartAsync(data.Data, mode), data);
+    }
+
+    /// <summary>Another worker (replica) auditing the same double; the double stays owned by its creator.</summary>
+    public static WorkerUnderTest SharingDouble(WorkerUnderTest first) => new(first.Server, first.Data, ownsServer: false);
+
+    /// <summary>Clustered on PostgreSQL as <paramref name="instanceId"/>, reading the shared snapshot every half second.</summary>
+    public WorkerUnderTest UsePostgres(string connectionString, string instanceId)
+    {
+        Settings["Scheduler:Store"] = "postgres";
+        Settings["Scheduler:ConnectionString"] = connectionString;
+        Settings["Scheduler:InstanceId"] = instanceId;
+        Settings["Scheduler:SnapshotCacheDuration"] = "00:00:00.500";
+        Settings["Scheduler:ClusterCheckinInterval"] = "00:00:01";
+        return this;
     }
 
     public async Task StartAsync()
@@ -84,16 +101,32 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the host (a replica going away); the object stays usable for assertions.</summary>
+    public async Task StopAsync()
+    {
+        if (App is not null && !_stopped)
+        {
+            _stopped = true;
+            await App.StopAsync();
+        }
+    }
+
+    public async Task<HttpResponseMessage> GetAsync(string path) => await Http.GetAsync(path);
+
     public async ValueTask DisposeAsync()
     {
         if (App is not null)
         {
-            await App.StopAsync();
+            await StopAsync();
             await App.DisposeAsync();
         }
 
         Http?.Dispose();
-        await Server.DisposeAsync();
+        if (_ownsServer)
+        {
+            await Server.DisposeAsync();
+        }
+
         _directory.Dispose();
     }
 }
