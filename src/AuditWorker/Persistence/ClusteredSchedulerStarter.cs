@@ -108,9 +108,14 @@ public sealed class ClusteredSchedulerStarter(
     /// <summary>The first line of the innermost useful message; Npgsql messages never carry the password.</summary>
     internal static string OneLine(Exception exception)
     {
-        var message = exception is NpgsqlException { InnerException: { } inner } && exception.Message.StartsWith("Exception while", StringComparison.Ordinal)
-            ? inner.Message
-            : exception.Message;
+        var message = exception.Message;
+        if (exception is NpgsqlException { InnerException: { } inner })
+        {
+            message = exception.Message.StartsWith("Exception while", StringComparison.Ordinal) ? inner.Message
+                : inner is System.Net.Sockets.SocketException or TimeoutException ? $"{exception.Message}: {inner.Message}"
+                : exception.Message;
+        }
+
         return message.ReplaceLineEndings(" ").Trim();
     }
 }

@@ -76,6 +76,7 @@ internal sealed class PostgresServer : IAsyncDisposable
         var binaries = FindBinaries() ?? throw new InvalidOperationException(
             $"PostgreSQL is needed by these tests and was not found (no initdb/pg_ctl on PATH or under /usr/lib/postgresql/*/bin). " +
             $"Install it (Debian: apt-get install -y postgresql) or set {ConnectionVariable} to a connection string of a server where the user may create databases.");
+        SweepLeftovers();
         var runAs = Environment.UserName == "root" ? "postgres" : null;
         var directory = Directory.CreateTempSubdirectory("tokengov-pg-").FullName;
         if (runAs is not null)
@@ -107,12 +108,34 @@ internal sealed class PostgresServer : IAsyncDisposable
         {
         }
 
-        try
+        DeleteDirectory(_directory);
+    }
+
+    /// <summary>The server may still be removing its files right after the stop: try a few times.</summary>
+    private static void DeleteDirectory(string directory)
+    {
+        for (var attempt = 0; attempt < 10 && Directory.Exists(directory); attempt++)
         {
-            Directory.Delete(_directory, recursive: true);
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(100);
+            }
         }
-        catch (IOException)
+    }
+
+    /// <summary>Folders of earlier runs that were killed before they could clean up (no server running in them).</summary>
+    private static void SweepLeftovers()
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), "tokengov-pg-*"))
         {
+            if (!File.Exists(Path.Combine(directory, "data", "postmaster.pid")))
+            {
+                DeleteDirectory(directory);
+            }
         }
     }
 
