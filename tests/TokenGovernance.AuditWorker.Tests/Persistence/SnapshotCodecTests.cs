@@ -1,0 +1,47 @@
+using TokenGovernance.AuditWorker.Auditing;
+using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.AuditWorker.Persistence;
+using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.AuditWorker.Reporting;
+using TokenGovernance.AuditWorker.Tests.Support;
+
+namespace TokenGovernance.AuditWorker.Tests.Persistence;
+
+public class SnapshotCodecTests
+{
+    [Fact]
+    public async Task A_stored_snapshot_reads_back_as_the_same_report_and_holds_no_token()
+    {
+        await using var harness = await AuditHarness.StartAsync(InfluxDoubleMode.Oss27);
+        harness.Settings["Policy:Exemptions:0:Rule"] = "TG2005";
+        harness.Settings["Policy:Exemptions:0:AuthorizationId"] = harness.TestData.AuditToken.Id;
+        harness.Settings["Policy:Exemptions:0:Reason"] = "audit token";
+        using var host = harness.BuildHost();
+        var audited = await harness.AuditAsync();
+        var firstSeen = new DateTimeOffset(2026, 10, 1, 8, 30, 0, TimeSpan.Zero);
+        var original = audited with
+        {
+            Findings = [.. audited.Findings.Select(finding => finding with { FirstSeen = firstSeen }),
+                new Finding { Rule = audited.Findings[0].Rule, Severity = Severity.Low, Target = "test", Reference = new FindingReference("files", "/etc/app.env:3"), Message = "referenced" }],
+            References = new ReferenceSummary(new Dictionary<(string, string), int> { [("files", "working")] = 2, [("kubernetes", "inactive")] = 1 }, ["kubernetes: 403"]),
+        };
+        Assert.Contains(original.Findings, finding => finding.Suppressed);
+
+        var codec = new SnapshotCodec(host.Services.GetRequiredService<PolicyRuleCatalog>());
+        var payload = codec.Encode(original);
+        var decoded = codec.Decode(payload);
+
+        Assert.Equal(Json(original), Json(decoded));
+        Assert.Equal(original.References!.CountsBySourceAndState, decoded.References!.CountsBySourceAndState);
+        Assert.Equal(original.Findings[0].Rule, decoded.Findings[0].Rule);
+        CanaryAssert.NoTokenIn(System.Text.Encoding.UTF8.GetString(payload), harness.TestData.AllTokenValues, "the stored payload");
+        Assert.Throws<InvalidDataException>(() => codec.Decode(new byte[] { 9, 1, 2 }));
+    }
+
+    private static string Json(TargetAuditResult result)
+    {
+        using var stream = new MemoryStream();
+        new JsonReportWriter().WriteAsync(ReportDocumentBuilder.Build(new AuditReport(result.StartedAt, result.FinishedAt, [result])), stream, CancellationToken.None).GetAwaiter().GetResult();
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
