@@ -40,7 +40,7 @@ internal sealed class PostgresServer : IAsyncDisposable
             if (_shared is null)
             {
                 _shared = await StartAsync();
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared.RemoveDetached();
             }
 
             return _shared;
@@ -109,6 +109,29 @@ internal sealed class PostgresServer : IAsyncDisposable
         }
 
         DeleteDirectory(_directory);
+    }
+
+    /// <summary>
+    /// At process exit the test host may be killed before a slow cleanup ends: hand the stop and the removal to a
+    /// detached shell that outlives it.
+    /// </summary>
+    private void RemoveDetached()
+    {
+        if (_directory is null)
+        {
+            return;
+        }
+
+        var stop = $"{Path.Combine(_binaries!, "pg_ctl")} -D {Path.Combine(_directory, "data")} -m immediate -w stop";
+        var script = (_runAs is null ? stop : $"runuser -u {_runAs} -- {stop}") + $" >/dev/null 2>&1; rm -rf {_directory}";
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["sh", "-c", script])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start);
+        process?.WaitForExit(TimeSpan.FromSeconds(2));
     }
 
     /// <summary>The server may still be removing its files right after the stop: try a few times.</summary>
