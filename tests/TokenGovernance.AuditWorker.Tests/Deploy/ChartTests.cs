@@ -38,7 +38,7 @@ public class ChartTests
     public void Ci_values_files_cover_the_documented_cases()
     {
         var names = Directory.GetFiles(Path.Combine(Chart, "ci")).Select(Path.GetFileName).ToList();
-        Assert.Superset(new HashSet<string?> { "minimal-values.yaml", "existing-secret-values.yaml", "kubernetes-references-values.yaml", "monitoring-on-values.yaml" }, names.ToHashSet());
+        Assert.Superset(new HashSet<string?> { "minimal-values.yaml", "existing-secret-values.yaml", "kubernetes-references-values.yaml", "monitoring-on-values.yaml", "ha-values.yaml" }, names.ToHashSet());
     }
 
     [Theory]
@@ -160,5 +160,33 @@ public class ChartTests
 
         Assert.Equal("influx", Assert.Single(options.Targets).Name);
         Assert.Equal("json", options.LogFormat);
+    }
+
+    [Fact]
+    public void Config_rendered_for_the_postgres_store_is_accepted_by_the_worker()
+    {
+        using var directory = new TempDirectory();
+        var values = YamlJson.Load(Path.Combine(Chart, "ci", "ha-values.yaml"))!;
+        Assert.Equal("postgres", values["scheduler"]!["store"]!.GetValue<string>());
+        var config = values["config"]!.DeepClone().AsObject();
+        foreach (var target in config["Targets"]!.AsArray())
+        {
+            target!["TokenFile"] ??= directory.File("token", "a-token");
+        }
+
+        // What _helpers.tpl renders for scheduler.store: postgres, with the mounted Secret file (here a temp file).
+        var helpers = File.ReadAllText(Path.Combine(Chart, "templates", "_helpers.tpl"));
+        const string mounted = "/var/run/secrets/tokengovernance-db/connection";
+        Assert.Contains($"set $scheduler \"ConnectionStringFile\" \"{mounted}\"", helpers, StringComparison.Ordinal);
+        Assert.Contains("set $scheduler \"Store\" \"postgres\"", helpers, StringComparison.Ordinal);
+        Assert.Contains("mountPath: " + Path.GetDirectoryName(mounted), File.ReadAllText(Path.Combine(Chart, "templates", "deployment.yaml")), StringComparison.Ordinal);
+        config["Scheduler"] = new JsonObject { ["Store"] = "postgres", ["ConnectionStringFile"] = directory.File("connection", "Host=db;Username=tokengov;Password=x") };
+
+        var json = new JsonObject { ["TokenGovernance"] = config }.ToJsonString();
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build();
+        var options = new ServiceCollection().AddLogging().AddTokenGovernanceCore(configuration).BuildServiceProvider().GetValidatedOptions();
+
+        Assert.True(options.Scheduler.UsesPostgres);
+        Assert.Equal(TimeSpan.FromDays(90), options.History.Retention);
     }
 }

@@ -72,7 +72,10 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- $_ := set $config "References" $references }}
 {{- end }}
 {{- if eq .Values.scheduler.store "postgres" }}
-{{- $_ := set $config "Scheduler" (dict "Store" "postgres" "ConnectionStringFile" "/var/run/secrets/tokengovernance-db/connection") }}
+{{- $scheduler := default dict $config.Scheduler }}
+{{- $_ := set $scheduler "Store" "postgres" }}
+{{- $_ := set $scheduler "ConnectionStringFile" "/var/run/secrets/tokengovernance-db/connection" }}
+{{- $_ := set $config "Scheduler" $scheduler }}
 {{- end }}
 {{- dict "TokenGovernance" $config | toPrettyJson }}
 {{- end }}
