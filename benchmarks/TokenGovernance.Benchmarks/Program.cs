@@ -16,6 +16,11 @@ if (args.Length == 2 && args[0] == "scan-files")
     return 0;
 }
 
+if (args.Length is 2 or 3 && args[0] == "snapshot-store")
+{
+    return await SnapshotStoreBenchmark.RunAsync(args[1], args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
+}
+
 if (args.Length == 3 && args[0] == "profile-client")
 {
     return await ClientProfile.RunAsync(new Uri(args[1]), (await File.ReadAllTextAsync(args[2])).Trim());
