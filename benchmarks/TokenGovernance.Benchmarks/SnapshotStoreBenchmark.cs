@@ -31,6 +31,14 @@ internal static class SnapshotStoreBenchmark
         await MeasureAsync("first (all new)", Result(rules, 0, count));
         await MeasureAsync("repeat (all still open)", Result(rules, 0, count));
         await MeasureAsync("10% resolved, 10% new", Result(rules, count / 10, count));
+        var sample = Result(rules, 0, count);
+        var encode = Stopwatch.StartNew();
+        var payload = codec.Encode(sample);
+        encode.Stop();
+        var decode = Stopwatch.StartNew();
+        codec.Decode(payload);
+        decode.Stop();
+        Console.WriteLine($"of which the payload alone: encode {encode.Elapsed.TotalSeconds:F2} s, decode {decode.Elapsed.TotalSeconds:F2} s");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
         return 0;
 

@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS tokengov_findings_history (
   first_seen timestamptz NOT NULL,
   last_seen timestamptz NOT NULL,
   resolved_at timestamptz NULL
-);
+) WITH (fillfactor = 70);
 CREATE UNIQUE INDEX IF NOT EXISTS tokengov_findings_history_open ON tokengov_findings_history (target, rule_id, subject) WHERE resolved_at IS NULL;
 CREATE INDEX IF NOT EXISTS tokengov_findings_history_resolved ON tokengov_findings_history (resolved_at) WHERE resolved_at IS NOT NULL;
 
