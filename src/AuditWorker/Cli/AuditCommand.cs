@@ -16,6 +16,10 @@ public static class AuditCommand
         builder.Logging.AddTokenGovernanceLogging(builder.Configuration, toStandardError: true);
         builder.Services.AddTokenGovernanceCore(builder.Configuration);
 
+        // One audit neither schedules nor stores anything: a worker's Scheduler section (whose connection string
+        // file may not exist in CI) is ignored rather than validated.
+        builder.Services.PostConfigure<TokenGovernanceOptions>(options => options.Scheduler = new SchedulerOptions());
+
         await using var demo = command.Demo ? await DemoTarget.StartAsync(TimeProvider.System) : null;
         if (demo is not null)
         {

@@ -83,6 +83,23 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_worker_s_scheduler_section_is_ignored_by_a_one_shot_audit()
+    {
+        // The worker's config file, whose database secret is not mounted where CI runs the audit.
+        var config = _directory.File("worker.json", $$$"""
+            {"TokenGovernance": {
+              "Targets": [{"Name": "prod", "Url": "{{{_server.Url}}}", "TokenFile": "{{{_tokenFile}}}"}],
+              "Scheduler": {"Store": "postgres", "ConnectionStringFile": "/var/run/secrets/tokengovernance-db/connection"},
+              "History": {"Retention": "30.00:00:00"}
+            }}
+            """);
+        var (exitCode, stdout, stderr) = await TokengovProcess.RunAsync(["audit", "--config", config, "--fail-on", "none"]);
+
+        Assert.True(exitCode == 0, stdout + stderr);
+        Assert.DoesNotContain("Scheduler", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Exempted_findings_do_not_count_toward_the_exit_code()
     {
         var policy = $$$"""
