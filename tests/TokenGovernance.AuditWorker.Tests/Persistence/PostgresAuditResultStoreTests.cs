@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using TokenGovernance.AuditWorker.Auditing;
 using TokenGovernance.AuditWorker.Configuration;
@@ -84,9 +85,43 @@ public sealed class PostgresAuditResultStoreTests : IAsyncLifetime
         Assert.Equal(_result.Findings.Count, snapshot.Targets["test"].LastSuccess!.Findings.Count);
     }
 
-    private PostgresAuditResultStore Store(NpgsqlDataSource dataSource, AuditStateStore state) =>
-        new(dataSource, _codec, state, Options.Create(new TokenGovernanceOptions { AuditTimeout = TimeSpan.FromSeconds(30) }), TimeProvider.System, NullLogger<PostgresAuditResultStore>.Instance);
+    [Fact]
+    public async Task Retention_prunes_resolved_history_and_old_runs_but_keeps_open_findings()
+    {
+        var database = await NewDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var store = Store(dataSource, new AuditStateStore(), retention: TimeSpan.FromDays(1), clock);
+        var opened = clock.GetUtcNow();
+        var resolving = _result.Findings[0];
+        var rest = _result.Findings.Where(finding => finding.Rule.Id != resolving.Rule.Id || finding.Subject != resolving.Subject).ToList();
+        var resolvedEntries = $"SELECT count(*) FROM tokengov_findings_history WHERE resolved_at IS NOT NULL AND rule_id = '{resolving.Rule.Id}'";
 
+        await StoreAtAsync(_result.Findings);
+        clock.Advance(TimeSpan.FromHours(12));
+        await StoreAtAsync(rest);
+        Assert.Equal(1, await Database.CountAsync(database, resolvedEntries));
+        clock.Advance(TimeSpan.FromHours(12));
+        await StoreAtAsync(rest);
+        Assert.Equal(1, await Database.CountAsync(database, resolvedEntries));
+
+        clock.Advance(TimeSpan.FromHours(13));
+        var latest = await StoreAtAsync(rest);
+
+        Assert.Equal(0, await Database.CountAsync(database, resolvedEntries));
+        Assert.Equal(rest.Select(finding => (finding.Rule.Id, finding.Subject)).Distinct().Count(),
+            await Database.CountAsync(database, "SELECT count(*) FROM tokengov_findings_history WHERE resolved_at IS NULL"));
+        Assert.All(latest.Findings, finding => Assert.Equal(opened.ToUnixTimeMilliseconds(), finding.FirstSeen!.Value.ToUnixTimeMilliseconds()));
+        Assert.Equal(2, await Database.CountAsync(database, "SELECT count(*) FROM tokengov_audit_runs"));
+        Assert.Equal(1, await Database.CountAsync(database, $"SELECT resolved FROM tokengov_finding_counters WHERE rule_id = '{resolving.Rule.Id}'"));
+
+        Task<TargetAuditResult> StoreAtAsync(IReadOnlyList<Finding> findings) => store.StoreAsync(
+            _result with { Findings = findings, StartedAt = clock.GetUtcNow(), FinishedAt = clock.GetUtcNow() }, AuditRun.Unscheduled("test"), CancellationToken.None);
+    }
+
+    private PostgresAuditResultStore Store(NpgsqlDataSource dataSource, AuditStateStore state, TimeSpan? retention = null, TimeProvider? time = null) =>
+        new(dataSource, _codec, state, Options.Create(new TokenGovernanceOptions { AuditTimeout = TimeSpan.FromSeconds(30), History = new HistoryOptions { Retention = retention ?? TimeSpan.FromDays(180) } }),
+            time ?? TimeProvider.System, NullLogger<PostgresAuditResultStore>.Instance);
     private static async Task<string> NewDatabaseAsync()
     {
         var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
