@@ -8,7 +8,8 @@ namespace TokenGovernance.AuditWorker.Scheduling;
 /// <c>RunOnStart</c>, one immediate run. On a shared (clustered) store the schedule already there is kept: a job
 /// is created (with its start run) only when the cluster does not have it yet, a cron trigger is replaced only when
 /// its expression changed, and the jobs of targets no longer configured are removed — so a rolling restart of
-/// the replicas neither resets the schedule nor audits every target once per replica.
+/// the replicas neither resets the schedule nor audits every target once per replica. Jobs request recovery: an
+/// audit in flight on a replica that dies is run again by another once the cluster notices (clustered store only).
 /// </summary>
 public static class AuditJobScheduler
 {
@@ -57,6 +58,7 @@ public static class AuditJobScheduler
         .WithIdentity(jobKey)
         .UsingJobData(TargetAuditJob.TargetKey, target.Name)
         .StoreDurably()
+        .RequestRecovery()
         .Build();
 
     private static ITrigger CronTrigger(TargetOptions target, TokenGovernanceOptions settings, JobKey jobKey) => TriggerBuilder.Create()

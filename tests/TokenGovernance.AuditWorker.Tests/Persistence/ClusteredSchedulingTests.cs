@@ -1,3 +1,4 @@
+using TokenGovernance.AuditWorker.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Persistence;
@@ -45,6 +46,55 @@ public class ClusteredSchedulingTests
         var afterStop = runs.Where(run => run.Fire > stoppedAt.AddSeconds(1)).ToList();
         Assert.True(afterStop.Count >= 3, "the remaining replicas kept the schedule after one stopped");
         Assert.DoesNotContain(afterStop, run => run.Instance == "replica-0");
+    }
+
+    [Fact]
+    public async Task An_audit_in_flight_on_a_replica_that_dies_is_run_again_by_another()
+    {
+        var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
+        await using var survivor = await WorkerUnderTest.CreateAsync();
+        survivor.UsePostgres(database, "survivor");
+        const string authorizations = "/api/v2/authorizations";
+        survivor.Server.Faults.Add(new Fault(authorizations, FaultKind.Slow, Times: 1, Delay: TimeSpan.FromSeconds(60)));
+
+        // The victim is a real tokengov process with the same settings: it creates the job, runs the start audit
+        // and is killed (no shutdown, no goodbye to the cluster) while that audit waits on the slow response.
+        var environment = survivor.Settings.ToDictionary(pair => "TokenGovernance__" + pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value);
+        environment["TokenGovernance__Scheduler__InstanceId"] = "victim";
+        using var victim = TokengovProcess.Start(["run", "--urls", "http://127.0.0.1:0"], environment);
+        var output = victim.StandardOutput.ReadToEndAsync();
+        var errors = victim.StandardError.ReadToEndAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (survivor.Server.Faults.RequestCount(authorizations) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline && !victim.HasExited, "the victim never started its audit: " + (victim.HasExited ? await output + await errors : "still running"));
+            await Task.Delay(100);
+        }
+
+        victim.Kill(entireProcessTree: true);
+        await victim.WaitForExitAsync();
+        await survivor.StartAsync();
+
+        var stored = await WaitForRunsAsync(database, 1);
+        Assert.Equal("survivor", Assert.Single(stored));
+        Assert.Equal(2, survivor.Server.Faults.RequestCount(authorizations));
+        Assert.Contains("Audit of test: success", survivor.Logs.Text, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> WaitForRunsAsync(string database, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var runs = await Database.QueryAsync(database, "SELECT instance_id FROM tokengov_audit_runs", reader => reader.GetString(0));
+            if (runs.Count >= count || DateTime.UtcNow > deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                return await Database.QueryAsync(database, "SELECT instance_id FROM tokengov_audit_runs", reader => reader.GetString(0));
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     private static async Task WaitUntilIdenticalAsync(WorkerUnderTest[] replicas)

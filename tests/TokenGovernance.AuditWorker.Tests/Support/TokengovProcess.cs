@@ -8,6 +8,26 @@ internal static class TokengovProcess
     public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(
         IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
+        using var process = Start(arguments, environment);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("tokengov did not exit in time: " + string.Join(' ', arguments));
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts tokengov without waiting (a long-running worker); stdout and stderr are redirected.</summary>
+    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -31,20 +51,6 @@ internal static class TokengovProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("tokengov did not exit in time: " + string.Join(' ', arguments));
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 }
