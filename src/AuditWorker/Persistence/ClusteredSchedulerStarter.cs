@@ -90,32 +90,15 @@ public sealed class ClusteredSchedulerStarter(
                 await action(stoppingToken);
                 return;
             }
-            catch (Exception exception) when (IsDatabaseProblem(exception) && !stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (DatabaseErrors.IsUnreachable(exception) && !stoppingToken.IsCancellationRequested)
             {
-                var reason = OneLine(exception);
+                var reason = DatabaseErrors.OneLine(exception);
                 health.StartupFailed(reason);
-                logger.LogWarning("PostgreSQL store not reachable, could not {What} (attempt {Attempt}); retrying in {Delay:0.#} s: {Reason}",
+                logger.LogWarning("PostgreSQL store not ready, could not {What} (attempt {Attempt}); retrying in {Delay:0.#} s: {Reason}",
                     what, attempt, delay.TotalSeconds, reason);
                 await Task.Delay(delay, time, stoppingToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
         }
-    }
-
-    internal static bool IsDatabaseProblem(Exception exception) =>
-        exception is NpgsqlException or TimeoutException or SchedulerException or IOException || exception.InnerException is NpgsqlException;
-
-    /// <summary>The first line of the innermost useful message; Npgsql messages never carry the password.</summary>
-    internal static string OneLine(Exception exception)
-    {
-        var message = exception.Message;
-        if (exception is NpgsqlException { InnerException: { } inner })
-        {
-            message = exception.Message.StartsWith("Exception while", StringComparison.Ordinal) ? inner.Message
-                : inner is System.Net.Sockets.SocketException or TimeoutException ? $"{exception.Message}: {inner.Message}"
-                : exception.Message;
-        }
-
-        return message.ReplaceLineEndings(" ").Trim();
     }
 }

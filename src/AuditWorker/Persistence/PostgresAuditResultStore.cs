@@ -60,7 +60,7 @@ public sealed class PostgresAuditResultStore(
         {
             // An earlier attempt committed but its answer was lost: that run is recorded, do not record it twice.
             await transaction.CommitAsync(cancellationToken);
-            return (already, await PostgresFindingsHistory.CountsAsync(connection, result.Target, cancellationToken));
+            return (already, (await PostgresFindingsHistory.CountsAsync(connection, [result.Target], cancellationToken))[result.Target]);
         }
 
         if (result.Outcome == AuditOutcome.Success)
@@ -74,7 +74,7 @@ public sealed class PostgresAuditResultStore(
 
         var id = await InsertRunAsync(connection, result, run, cancellationToken);
         await PruneAsync(connection, result.Target, id, cancellationToken);
-        var counts = await PostgresFindingsHistory.CountsAsync(connection, result.Target, cancellationToken);
+        var counts = (await PostgresFindingsHistory.CountsAsync(connection, [result.Target], cancellationToken))[result.Target];
         await transaction.CommitAsync(cancellationToken);
         return (result, counts);
     }

@@ -84,19 +84,20 @@ public static class PostgresFindingsHistory
         return firstSeen;
     }
 
-    /// <summary>Findings opened and resolved per rule of the target, since history began.</summary>
-    public static async Task<Dictionary<string, FindingCounts>> CountsAsync(NpgsqlConnection connection, string target, CancellationToken cancellationToken)
+    /// <summary>Findings opened and resolved per rule of each target, since history began.</summary>
+    public static async Task<Dictionary<string, IReadOnlyDictionary<string, FindingCounts>>> CountsAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<string> targets, CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<string, FindingCounts>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand("SELECT rule_id, opened, resolved FROM tokengov_finding_counters WHERE target = @target", connection);
-        command.Parameters.AddWithValue("target", target);
+        var counts = targets.ToDictionary(target => target, _ => new Dictionary<string, FindingCounts>(StringComparer.Ordinal), StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("SELECT target, rule_id, opened, resolved FROM tokengov_finding_counters WHERE target = ANY(@targets)", connection);
+        command.Parameters.AddWithValue("targets", targets.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts[reader.GetString(0)] = new FindingCounts(reader.GetInt64(1), reader.GetInt64(2));
+            counts[reader.GetString(0)][reader.GetString(1)] = new FindingCounts(reader.GetInt64(2), reader.GetInt64(3));
         }
 
-        return counts;
+        return counts.ToDictionary(pair => pair.Key, pair => (IReadOnlyDictionary<string, FindingCounts>)pair.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Deletes resolved history older than <paramref name="cutoff"/>; open findings are never pruned.</summary>

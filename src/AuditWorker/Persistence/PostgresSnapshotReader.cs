@@ -71,14 +71,8 @@ public sealed class PostgresSnapshotReader(NpgsqlDataSource dataSource, Snapshot
             states[target] = new TargetState(last, success is null ? null : decoded[success.Value]);
         }
 
-        var counts = new Dictionary<string, IReadOnlyDictionary<string, FindingCounts>>(StringComparer.Ordinal);
-        foreach (var target in targets)
-        {
-            counts[target] = await PostgresFindingsHistory.CountsAsync(connection, target, cancellationToken);
-        }
-
         _states = states;
-        return new StoredSnapshot(states, counts);
+        return new StoredSnapshot(states, await PostgresFindingsHistory.CountsAsync(connection, targets, cancellationToken));
     }
 }
 

@@ -26,14 +26,14 @@ public sealed class SnapshotCodec(PolicyRuleCatalog catalog)
         return buffer.ToArray();
     }
 
-    public TargetAuditResult Decode(ReadOnlyMemory<byte> payload)
+    public TargetAuditResult Decode(byte[] payload)
     {
-        if (payload.Length == 0 || payload.Span[0] != BrotliJson)
+        if (payload.Length == 0 || payload[0] != BrotliJson)
         {
-            throw new InvalidDataException($"stored audit snapshot has unknown format {(payload.Length == 0 ? "(empty)" : payload.Span[0].ToString())}");
+            throw new InvalidDataException($"stored audit snapshot has unknown format {(payload.Length == 0 ? "(empty)" : payload[0].ToString())}");
         }
 
-        using var brotli = new BrotliStream(new MemoryStream(payload[1..].ToArray(), writable: false), CompressionMode.Decompress);
+        using var brotli = new BrotliStream(new MemoryStream(payload, 1, payload.Length - 1, writable: false), CompressionMode.Decompress);
         var stored = JsonSerializer.Deserialize(brotli, SnapshotJsonContext.Default.StoredAuditResult)
             ?? throw new InvalidDataException("stored audit snapshot is empty");
         return FromStored(stored);

@@ -35,9 +35,9 @@ public sealed class SnapshotRefresher(
                     failing = false;
                 }
             }
-            catch (Exception exception) when (ClusteredSchedulerStarter.IsDatabaseProblem(exception) || exception is InvalidDataException)
+            catch (Exception exception) when (DatabaseErrors.IsUnreachable(exception) || exception is InvalidDataException)
             {
-                var reason = ClusteredSchedulerStarter.OneLine(exception);
+                var reason = DatabaseErrors.OneLine(exception);
                 health.RefreshFailed(reason);
                 if (!failing)
                 {
