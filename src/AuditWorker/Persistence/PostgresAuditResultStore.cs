@@ -37,7 +37,7 @@ public sealed class PostgresAuditResultStore(
             catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested && time.GetUtcNow() + delay < deadline)
             {
                 logger.LogWarning("Storing the audit of target {Target} in PostgreSQL failed (attempt {Attempt}), retrying in {Delay:0.#} s: {Reason}",
-                    result.Target, attempt, delay.TotalSeconds, exception.Message);
+                    result.Target, attempt, delay.TotalSeconds, DatabaseErrors.OneLine(exception));
                 await Task.Delay(delay, time, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
@@ -56,11 +56,12 @@ public sealed class PostgresAuditResultStore(
             await targetLock.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (await StoredPayloadAsync(connection, run.RunId, cancellationToken) is { } already)
+        var (recorded, payload) = await StoredRunAsync(connection, run.RunId, cancellationToken);
+        if (recorded)
         {
             // An earlier attempt committed but its answer was lost: that run is recorded, do not record it twice.
             await transaction.CommitAsync(cancellationToken);
-            return (already, (await PostgresFindingsHistory.CountsAsync(connection, [result.Target], cancellationToken))[result.Target]);
+            return (payload ?? result, (await PostgresFindingsHistory.CountsAsync(connection, [result.Target], cancellationToken))[result.Target]);
         }
 
         if (result.Outcome == AuditOutcome.Success)
@@ -68,7 +69,10 @@ public sealed class PostgresAuditResultStore(
             var firstSeen = await PostgresFindingsHistory.MergeAsync(connection, result.Target, result.Findings, result.FinishedAt.ToUniversalTime(), cancellationToken);
             result = result with
             {
-                Findings = result.Findings.Select(finding => finding with { FirstSeen = firstSeen.GetValueOrDefault((finding.Rule.Id, finding.Subject)) }).ToList(),
+                Findings = result.Findings.Select(finding => finding with
+                {
+                    FirstSeen = firstSeen.TryGetValue((finding.Rule.Id, finding.Subject), out var seen) ? seen : null,
+                }).ToList(),
             };
         }
 
@@ -79,12 +83,18 @@ public sealed class PostgresAuditResultStore(
         return (result, counts);
     }
 
-    private async Task<TargetAuditResult?> StoredPayloadAsync(NpgsqlConnection connection, Guid runId, CancellationToken cancellationToken)
+    /// <summary>Whether the run is already stored, and its payload unless a newer run superseded it.</summary>
+    private async Task<(bool Recorded, TargetAuditResult? Payload)> StoredRunAsync(NpgsqlConnection connection, Guid runId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT payload FROM tokengov_audit_runs WHERE run_id = @run", connection);
         command.Parameters.AddWithValue("run", runId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? codec.Decode(reader.GetFieldValue<byte[]>(0)) : null;
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return (false, null);
+        }
+
+        return (true, reader.IsDBNull(0) ? null : codec.Decode(reader.GetFieldValue<byte[]>(0)));
     }
 
     private async Task<long> InsertRunAsync(NpgsqlConnection connection, TargetAuditResult result, AuditRun run, CancellationToken cancellationToken)
