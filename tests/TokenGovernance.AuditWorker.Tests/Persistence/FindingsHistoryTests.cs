@@ -66,6 +66,10 @@ public class FindingsHistoryTests
             Assert.True(entries[1].FirstSeen > entries[0].ResolvedAt);
             CanaryAssert.NoTokenIn(await DumpAsync(database), worker.Data.AllTokenValues, "the PostgreSQL database");
         }
+
+        CanaryAssert.NoTokenIn(await worker.Http.GetStringAsync("/report"), worker.Data.AllTokenValues, "/report");
+        CanaryAssert.NoTokenIn(await worker.Http.GetStringAsync("/metrics"), worker.Data.AllTokenValues, "/metrics");
+        CanaryAssert.NoTokenIn(worker.Logs.Text, worker.Data.AllTokenValues, "the worker's logs");
     }
 
     private static double Runs(PrometheusText scrape) => scrape.Value("tokengov_audit_runs_total", ("target", "test"), ("outcome", "success")) ?? 0;
