@@ -81,19 +81,63 @@ public class ClusteredSchedulingTests
         Assert.Contains("Audit of test: success", survivor.Logs.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_restarted_cluster_keeps_its_schedule_and_follows_changed_targets()
+    {
+        var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
+        await using var first = await WorkerUnderTest.CreateAsync();
+        first.UsePostgres(database, "first");
+        await first.StartAsync();
+        Assert.Equal(["first"], await WaitForRunsAsync(database, 1));
+        await first.StopAsync();
+
+        // Same configuration, new replica (a rolling update): the job exists, so no second start run.
+        await using var second = WorkerUnderTest.SharingDouble(first);
+        second.UsePostgres(database, "second");
+        await second.StartAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(["first"], await RunsAsync(database));
+        await second.StopAsync();
+
+        // The target renamed and the schedule changed: the old job goes, the new one is created and runs once.
+        await using var third = WorkerUnderTest.SharingDouble(first);
+        third.UsePostgres(database, "third");
+        third.Settings["Targets:0:Name"] = "renamed";
+        third.Settings["Schedule"] = "0 0 6 * * ?";
+        await third.StartAsync();
+        await WaitForRunsAsync(database, 2);
+        await third.StopAsync();
+
+        var jobs = await Database.QueryAsync(database, "SELECT job_name FROM qrtz_job_details", reader => reader.GetString(0));
+        Assert.Equal(["audit:renamed"], jobs);
+        Assert.Equal(["0 0 6 * * ?"], await Database.QueryAsync(database, "SELECT cron_expression FROM qrtz_cron_triggers", reader => reader.GetString(0)));
+        Assert.Equal(["test:first", "renamed:third"],
+            await Database.QueryAsync(database, "SELECT target || ':' || instance_id FROM tokengov_audit_runs ORDER BY id", reader => reader.GetString(0)));
+    }
+
+    /// <summary>The instance ids of the stored runs once there are <paramref name="count"/> (and a second more for strays).</summary>
     private static async Task<List<string>> WaitForRunsAsync(string database, int count)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
+        while ((await RunsAsync(database)).Count < count && DateTime.UtcNow < deadline)
         {
-            var runs = await Database.QueryAsync(database, "SELECT instance_id FROM tokengov_audit_runs", reader => reader.GetString(0));
-            if (runs.Count >= count || DateTime.UtcNow > deadline)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1));
-                return await Database.QueryAsync(database, "SELECT instance_id FROM tokengov_audit_runs", reader => reader.GetString(0));
-            }
-
             await Task.Delay(200);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        return await RunsAsync(database);
+    }
+
+    /// <summary>Instance ids of the stored runs, oldest first; none while the replicas have not created the tables yet.</summary>
+    private static async Task<List<string>> RunsAsync(string database)
+    {
+        try
+        {
+            return await Database.QueryAsync(database, "SELECT instance_id FROM tokengov_audit_runs ORDER BY id", reader => reader.GetString(0));
+        }
+        catch (Npgsql.PostgresException exception) when (exception.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
+        {
+            return [];
         }
     }
 
