@@ -9,6 +9,8 @@ namespace TokenGovernance.AuditWorker.Reporting;
 /// </summary>
 public sealed class SarifReportWriter(PolicyRuleCatalog catalog) : IReportWriter
 {
+    private const int FlushThreshold = 1 << 16;
+
     public string Format => "sarif";
 
     public async Task WriteAsync(ReportDocument report, Stream output, CancellationToken cancellationToken)
@@ -55,6 +57,12 @@ public sealed class SarifReportWriter(PolicyRuleCatalog catalog) : IReportWriter
         json.WriteStartArray("results");
         foreach (var finding in report.Findings)
         {
+            // Hand the bytes to the stream as they come: 100,000 results would otherwise be buffered whole.
+            if (json.BytesPending > FlushThreshold)
+            {
+                await json.FlushAsync(cancellationToken);
+            }
+
             json.WriteStartObject();
             json.WriteString("ruleId", finding.RuleId);
             var index = rules.FindIndex(rule => rule.Id == finding.RuleId);
