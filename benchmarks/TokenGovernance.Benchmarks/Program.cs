@@ -124,8 +124,9 @@ internal static class ClientProfile
         async Task<T> Time<T>(string name, Func<Task<T>> call)
         {
             var start = watch.Elapsed;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var result = await call();
-            Console.WriteLine($"{name}: {(watch.Elapsed - start).TotalMilliseconds:F0} ms, managed heap {GC.GetTotalMemory(false) / 1048576} MB");
+            Console.WriteLine($"{name}: {(watch.Elapsed - start).TotalMilliseconds:F0} ms, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576} MB, managed heap {GC.GetTotalMemory(false) / 1048576} MB");
             return result;
         }
 
