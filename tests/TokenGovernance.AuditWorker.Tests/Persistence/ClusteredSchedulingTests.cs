@@ -41,7 +41,7 @@ public class ClusteredSchedulingTests
 
         // The cron slots (even seconds) form an unbroken 2-second sequence across the stop: nothing missed, nothing twice.
         var cron = runs.Select(run => run.Fire).Where(fire => fire.Millisecond == 0 && fire.Second % 2 == 0).ToList();
-        Assert.InRange(cron.Count, 8, 11);
+        Assert.InRange(cron.Count, 6, 12);
         Assert.All(cron.Zip(cron.Skip(1)), pair => Assert.Equal(TimeSpan.FromSeconds(2), pair.Second - pair.First));
         var afterStop = runs.Where(run => run.Fire > stoppedAt.AddSeconds(1)).ToList();
         Assert.True(afterStop.Count >= 3, "the remaining replicas kept the schedule after one stopped");
