@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>At least one target could not be audited (takes precedence over findings).</summary>
     public const int TargetFailed = 2;
 
+    /// <summary>The worker stopped itself because it cannot go on (EX_SOFTWARE): the clustered scheduler could not be created.</summary>
+    public const int WorkerFailed = 70;
+
     /// <summary>Usage or configuration error (EX_USAGE).</summary>
     public const int UsageOrConfiguration = 64;
 

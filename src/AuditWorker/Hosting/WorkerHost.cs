@@ -23,7 +23,9 @@ public static class WorkerHost
         }
 
         await app.RunAsync(cancellationToken);
-        return ExitCodes.Success;
+
+        // A component that stopped the host because it cannot go on sets the process exit code first.
+        return Environment.ExitCode is var code and not 0 ? code : ExitCodes.Success;
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public sealed class ClusteredSchedulerStarter(
             // Quartz cannot re-create a scheduler whose first start failed: let the orchestrator restart the process.
             logger.LogCritical("The clustered Quartz scheduler could not be created: {Reason}; stopping", exception.Message);
             health.StartupFailed("scheduler could not be created: " + exception.Message);
-            Environment.ExitCode = 1;
+            Environment.ExitCode = Cli.ExitCodes.WorkerFailed;
             lifetime.StopApplication();
             return;
         }
