@@ -50,6 +50,28 @@ public class SchemaTests
         Assert.Equal(1, await Database.CountAsync(database, "SELECT count(*) FROM qrtz_job_details WHERE marker = 'keep me'"));
     }
 
+    [Fact]
+    public async Task A_worker_whose_Quartz_schema_is_incomplete_stops_with_exit_70_naming_the_problem()
+    {
+        using var directory = new TempDirectory();
+        var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
+        await Execute(database, "CREATE TABLE qrtz_job_details (sched_name text)");
+        var environment = new Dictionary<string, string?>
+        {
+            ["TokenGovernance__Targets__0__Name"] = "test",
+            ["TokenGovernance__Targets__0__Url"] = "http://127.0.0.1:9/",
+            ["TokenGovernance__Targets__0__TokenFile"] = directory.File("token", "t"),
+            ["TokenGovernance__Scheduler__Store"] = "postgres",
+            ["TokenGovernance__Scheduler__ConnectionString"] = database,
+        };
+
+        var (exitCode, stdout, stderr) = await TokengovProcess.RunAsync(["run", "--urls", "http://127.0.0.1:0"], environment, TimeSpan.FromSeconds(60));
+
+        Assert.True(exitCode == 70, $"exit {exitCode}\n{stdout}\n{stderr}");
+        Assert.Contains("The clustered Quartz scheduler could not be created", stdout + stderr, StringComparison.Ordinal);
+        Assert.Contains("qrtz_", (stdout + stderr).ToLowerInvariant(), StringComparison.Ordinal);
+    }
+
     private static async Task EnsureAsync(string connectionString)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
