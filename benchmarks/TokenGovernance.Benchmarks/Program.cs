@@ -130,6 +130,21 @@ internal static class ClientProfile
             return result;
         }
 
+        for (var round = 0; round < 3; round++)
+        {
+            using var raw = new HttpRequestMessage(HttpMethod.Get, new Uri(url, "api/v2/authorizations"));
+            raw.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Token", token);
+            var buffered = new MemoryStream(90_000_000);
+            await Time("download only (no parsing)", async () =>
+            {
+                using var response = await http.SendAsync(raw, HttpCompletionOption.ResponseHeadersRead);
+                await (await response.Content.ReadAsStreamAsync()).CopyToAsync(buffered);
+                return buffered.Length;
+            });
+            buffered.Position = 0;
+            await Time("parse only (from memory)", async () => await TokenGovernance.AuditWorker.Influx.AuthorizationListReader.ReadAsync(buffered, default));
+        }
+
         await Time("orgs", () => client.ListOrganizationsAsync(default));
         await Time("users", () => client.ListUsersAsync(default));
         var authorizations = await Time("authorizations", () => client.ListAuthorizationsAsync(null, default));

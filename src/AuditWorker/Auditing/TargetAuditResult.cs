@@ -45,9 +45,6 @@ public sealed record TargetAuditResult
 
     /// <summary>What the reference sources found for this target; null when none are configured.</summary>
     public ReferenceSummary? References { get; init; }
-
-    /// <summary>Fingerprints of the token values the server returned (OSS ≤ 2.8), for matching references; never the values.</summary>
-    public IReadOnlyDictionary<string, InfluxAuthorization> AuthorizationsByFingerprint { get; init; } = new Dictionary<string, InfluxAuthorization>();
 }
 
 /// <summary>Reference counts by state and the sources that failed.</summary>

@@ -43,7 +43,6 @@ public sealed class TargetAuditor(
                 ActiveAuthorizations = active,
                 InactiveAuthorizations = snapshot.Authorizations.Count - active,
                 TokenValuesVisible = snapshot.Authorizations.Any(authorization => authorization.Token.Visibility == TokenVisibility.Visible),
-                AuthorizationsByFingerprint = byFingerprint,
                 References = referenceSummary,
                 Findings = findings,
                 StartedAt = startedAt,

@@ -99,7 +99,7 @@ public sealed class InfluxApiClient
     public async Task<List<InfluxAuthorization>> ListAuthorizationsAsync(string? orgId, CancellationToken cancellationToken)
     {
         var path = orgId is null ? "api/v2/authorizations" : $"api/v2/authorizations?orgID={Uri.EscapeDataString(orgId)}";
-        return (await GetAsync(path, InfluxJsonContext.Default.InfluxAuthorizationList, cancellationToken)).Authorizations;
+        return await GetAsync(path, AuthorizationListReader.ReadAsync, cancellationToken);
     }
 
     /// <summary>The user the token belongs to.</summary>
@@ -161,7 +161,10 @@ public sealed class InfluxApiClient
         }
     }
 
-    private async Task<T> GetAsync<T>(string relative, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private Task<T> GetAsync<T>(string relative, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        GetAsync(relative, async (stream, token) => await JsonSerializer.DeserializeAsync(stream, typeInfo, token), cancellationToken);
+
+    private async Task<T> GetAsync<T>(string relative, Func<Stream, CancellationToken, ValueTask<T?>> read, CancellationToken cancellationToken)
     {
         var call = "GET /" + relative;
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, relative));
@@ -190,15 +193,14 @@ public sealed class InfluxApiClient
             try
             {
                 await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken)
+                return await read(stream, cancellationToken)
                     ?? throw new InfluxApiException(call + " returned an empty JSON document (null)");
             }
             catch (JsonException exception)
             {
                 var where = exception.Path is null ? string.Empty : $" at {exception.Path}";
-                throw new InfluxApiException(
-                    $"{call} returned malformed or truncated JSON{where} (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine})",
-                    innerException: exception);
+                var position = exception.LineNumber is { } line ? $" (line {line + 1}, byte {exception.BytePositionInLine})" : ": " + SingleLine(exception.Message);
+                throw new InfluxApiException($"{call} returned malformed or truncated JSON{where}{position}", innerException: exception);
             }
             catch (Exception exception) when (exception is IOException or HttpRequestException)
             {

@@ -1,47 +1,14 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace TokenGovernance.AuditWorker.Influx;
 
 /// <summary>
-/// Shares equal short strings: a list of 100,000 tokens repeats the same actions, types, org and user ids hundreds
-/// of thousands of times. Applied only to those fields (by attribute), so other strings keep the serializer's fast
-/// path. A value already pooled is found by its characters copied to the stack, so repeats allocate nothing. The
-/// pool is bounded: like <see cref="string.Intern(string)"/>, but it stops growing at its cap.
+/// <see cref="StringPool"/> for the fields that repeat (by attribute), so other strings keep the serializer's fast path.
 /// </summary>
 internal sealed class StringPoolJsonConverter : JsonConverter<string>
 {
-    private const int MaximumPooledLength = 40;
-    private const int MaximumEntries = 200_000;
-
-    private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PoolByChars = Pool.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return reader.GetString();
-        }
-
-        // UTF-8 never takes fewer bytes than characters, and unescaping only shortens: this many bytes fit the buffer.
-        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (length > MaximumPooledLength)
-        {
-            return reader.GetString();
-        }
-
-        Span<char> buffer = stackalloc char[MaximumPooledLength];
-        var characters = buffer[..reader.CopyString(buffer)];
-        if (PoolByChars.TryGetValue(characters, out var pooled))
-        {
-            return pooled;
-        }
-
-        var value = new string(characters);
-        return Pool.Count < MaximumEntries ? Pool.GetOrAdd(value, value) : value;
-    }
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => StringPool.Read(ref reader);
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

@@ -10,7 +10,13 @@ namespace TokenGovernance.AuditWorker.Influx;
 /// </summary>
 public sealed class TokenValueJsonConverter : JsonConverter<TokenValue>
 {
-    public override TokenValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override TokenValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, TokenValue value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("Token values are never written.");
+
+    /// <summary>The token at the reader (string or null), as visibility and fingerprint.</summary>
+    internal static TokenValue ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
         {
@@ -28,7 +34,4 @@ public sealed class TokenValueJsonConverter : JsonConverter<TokenValue>
         SHA256.HashData(bytes, hash);
         return new TokenValue(TokenVisibility.Visible, Convert.ToHexStringLower(hash[..4]));
     }
-
-    public override void Write(Utf8JsonWriter writer, TokenValue value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Token values are never written.");
 }

@@ -10,7 +10,7 @@ public sealed class ExemptionMatcher(IReadOnlyList<ExemptionOptions> exemptions)
         exemptions.Where(exemption => IsExpired(exemption, now)).ToList();
 
     public ExemptionOptions? Find(string ruleId, string? authorizationId, string? user, DateTimeOffset now) =>
-        exemptions.FirstOrDefault(exemption =>
+        exemptions.Count == 0 ? null : exemptions.FirstOrDefault(exemption =>
             string.Equals(exemption.Rule, ruleId, StringComparison.OrdinalIgnoreCase)
             && !IsExpired(exemption, now)
             && ((exemption.AuthorizationId is not null && exemption.AuthorizationId == authorizationId)

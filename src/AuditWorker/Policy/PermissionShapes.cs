@@ -71,6 +71,20 @@ public static class PermissionShapes
         authorization.Permissions.Any(permission => permission.IsWrite
             && permission.Resource.Type == "buckets" && permission.Resource.Id is null && permission.Resource.OrgId is not null);
 
+    /// <summary>Allocation-free check before <see cref="PrivilegedWriteTypes"/>: most tokens have no such permission.</summary>
+    public static bool HasPrivilegedWrite(InfluxAuthorization authorization)
+    {
+        foreach (var permission in authorization.Permissions)
+        {
+            if (permission.IsWrite && PrivilegedTypes.Contains(permission.Resource.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static IEnumerable<string> PrivilegedWriteTypes(InfluxAuthorization authorization) =>
         authorization.Permissions
             .Where(permission => permission.IsWrite && PrivilegedTypes.Contains(permission.Resource.Type))
@@ -82,10 +96,26 @@ public static class PermissionShapes
     /// when the bucket or org is gone, both are missing.
     /// </summary>
     public static IEnumerable<InfluxPermission> DanglingPermissions(InfluxAuthorization authorization, bool serverFillsOrgNames) =>
-        authorization.Permissions.Where(permission =>
-            (permission.Resource.Type == "buckets" && permission.Resource.Id is not null && permission.Resource.Name is null && permission.Resource.Org is null)
-            || (permission.Resource.Type == "orgs" && permission.Resource.Id is not null && permission.Resource.Name is null)
-            || (serverFillsOrgNames && permission.Resource.OrgId is not null && permission.Resource.Org is null && permission.Resource.Type != "orgs"));
+        authorization.Permissions.Where(permission => IsDangling(permission, serverFillsOrgNames));
+
+    /// <summary>Allocation-free check before <see cref="DanglingPermissions"/>: most tokens have none.</summary>
+    public static bool HasDanglingPermission(InfluxAuthorization authorization, bool serverFillsOrgNames)
+    {
+        foreach (var permission in authorization.Permissions)
+        {
+            if (IsDangling(permission, serverFillsOrgNames))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDangling(InfluxPermission permission, bool serverFillsOrgNames) =>
+        (permission.Resource.Type == "buckets" && permission.Resource.Id is not null && permission.Resource.Name is null && permission.Resource.Org is null)
+        || (permission.Resource.Type == "orgs" && permission.Resource.Id is not null && permission.Resource.Name is null)
+        || (serverFillsOrgNames && permission.Resource.OrgId is not null && permission.Resource.Org is null && permission.Resource.Type != "orgs");
 
     /// <summary>InfluxDB writes <c>0001-01-01T00:00:00Z</c> for "never set".</summary>
     public static bool IsKnown(DateTimeOffset? time) => time is { Year: > 1 };

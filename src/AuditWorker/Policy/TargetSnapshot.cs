@@ -27,8 +27,19 @@ public sealed class TargetSnapshot
     /// <summary>Users the listing returned (before owner lookups): for the coverage check.</summary>
     public int ListedUserCount { get; init; }
 
-    public string? OrganizationName(string? orgId) =>
-        orgId is null ? null : Organizations.FirstOrDefault(org => org.Id == orgId)?.Name;
+    private Dictionary<string, string>? _organizationNames;
+
+    /// <summary>By id, from a dictionary built on first use: asked once per finding, over hundreds of orgs.</summary>
+    public string? OrganizationName(string? orgId)
+    {
+        if (orgId is null)
+        {
+            return null;
+        }
+
+        _organizationNames ??= Organizations.GroupBy(org => org.Id, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Name, StringComparer.Ordinal);
+        return _organizationNames.GetValueOrDefault(orgId);
+    }
 
     public InfluxUser? Owner(InfluxAuthorization authorization) =>
         authorization.UserId is not null && UsersById.TryGetValue(authorization.UserId, out var user) ? user : null;

@@ -17,8 +17,9 @@ public class InfluxApiClientTests
         Assert.Equal(AuditOutcome.Success, result.Outcome);
         Assert.Equal(InfluxFlavor.Oss, result.Flavor);
         Assert.True(result.TokenValuesVisible);
-        var fingerprint = TokenDetection.TokenRedaction.Fingerprint(harness.TestData.AuditToken.Token);
-        Assert.Equal(harness.TestData.AuditToken.Id, result.AuthorizationsByFingerprint[fingerprint].Id);
+        var listed = await ListAsync(harness);
+        var audit = Assert.Single(listed, authorization => authorization.Id == harness.TestData.AuditToken.Id);
+        Assert.Equal(new TokenValue(TokenVisibility.Visible, TokenDetection.TokenRedaction.Fingerprint(harness.TestData.AuditToken.Token)), audit.Token);
     }
 
     [Fact]
@@ -30,7 +31,13 @@ public class InfluxApiClientTests
 
         Assert.Equal(InfluxFlavor.Oss, result.Flavor);
         Assert.False(result.TokenValuesVisible);
-        Assert.Empty(result.AuthorizationsByFingerprint);
+        Assert.All(await ListAsync(harness), authorization => Assert.Equal(new TokenValue(TokenVisibility.Empty, null), authorization.Token));
+    }
+
+    private static async Task<List<InfluxAuthorization>> ListAsync(AuditHarness harness)
+    {
+        using var http = new HttpClient();
+        return await new InfluxApiClient(http, harness.Server.Url, harness.TestData.AuditToken.Token).ListAuthorizationsAsync(null, CancellationToken.None);
     }
 
     [Fact]

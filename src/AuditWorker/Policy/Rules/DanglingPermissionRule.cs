@@ -10,7 +10,13 @@ public sealed class DanglingPermissionRule : IAuthorizationRule
 
     public string? Evaluate(InfluxAuthorization authorization, PolicyContext context)
     {
-        var dangling = PermissionShapes.DanglingPermissions(authorization, context.Snapshot.Flavor == InfluxFlavor.Oss)
+        var serverFillsOrgNames = context.Snapshot.Flavor == InfluxFlavor.Oss;
+        if (!PermissionShapes.HasDanglingPermission(authorization, serverFillsOrgNames))
+        {
+            return null;
+        }
+
+        var dangling = PermissionShapes.DanglingPermissions(authorization, serverFillsOrgNames)
             .Select(permission => permission.Action + ":" + permission.Resource.Type + "/" + (permission.Resource.Id ?? permission.Resource.OrgId))
             .Distinct()
             .ToList();

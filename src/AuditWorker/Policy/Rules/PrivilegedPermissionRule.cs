@@ -10,7 +10,7 @@ public sealed class PrivilegedPermissionRule : IAuthorizationRule
 
     public string? Evaluate(InfluxAuthorization authorization, PolicyContext context)
     {
-        if (PermissionShapes.IsOverBroad(authorization, context.Snapshot.ResourceTypes))
+        if (!PermissionShapes.HasPrivilegedWrite(authorization) || PermissionShapes.IsOverBroad(authorization, context.Snapshot.ResourceTypes))
         {
             return null;
         }
