@@ -62,6 +62,8 @@ public class DashboardAndAlertTests
         directory.File("configs/telegraf.conf", "[[outputs.influxdb_v2]]\n  token = \"" + worker.Data.AuditToken.Token + "\"\n");
         worker.Settings["References:Files:0:Path"] = Path.Combine(directory.Path, "configs");
         await worker.StartAsync();
+        // Observable instruments are read one after another: the scrape during which the first audit lands can show
+        // the later ones (references) and not yet the earlier ones (findings). Wait for a scrape after it.
         var metrics = await worker.WaitForAsync(scrape => scrape.Named("tokengov_references").Any() && used.All(name => Exported(scrape).Contains(name)));
 
         Assert.Empty(used.Except(Exported(metrics)));
