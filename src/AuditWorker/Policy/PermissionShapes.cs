@@ -18,8 +18,32 @@ public static class PermissionShapes
     public static bool IsInstanceWide(InfluxPermission permission) =>
         permission.Resource.OrgId is null && permission.Resource.Id is null;
 
-    public static bool HasInstanceWidePermission(InfluxAuthorization authorization) =>
-        authorization.Permissions.Any(IsInstanceWide);
+    public static bool HasInstanceWidePermission(InfluxAuthorization authorization)
+    {
+        foreach (var permission in authorization.Permissions)
+        {
+            if (IsInstanceWide(permission))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Any write permission at all (loops rather than LINQ: asked of every token).</summary>
+    public static bool HasWrite(InfluxAuthorization authorization)
+    {
+        foreach (var permission in authorization.Permissions)
+        {
+            if (permission.IsWrite)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The UI/CLI "All Access" shape: org-wide read and write on every resource type of the org (of the common types
@@ -67,9 +91,18 @@ public static class PermissionShapes
     public static PermissionShape ShapeOf(InfluxAuthorization authorization, IReadOnlySet<string> serverTypes) =>
         authorization.Shape ??= PermissionShape.Of(HasInstanceWidePermission(authorization), IsAllAccess(authorization, serverTypes));
 
-    public static bool HasOrgWideBucketWrite(InfluxAuthorization authorization) =>
-        authorization.Permissions.Any(permission => permission.IsWrite
-            && permission.Resource.Type == "buckets" && permission.Resource.Id is null && permission.Resource.OrgId is not null);
+    public static bool HasOrgWideBucketWrite(InfluxAuthorization authorization)
+    {
+        foreach (var permission in authorization.Permissions)
+        {
+            if (permission.IsWrite && permission.Resource.Type == "buckets" && permission.Resource.Id is null && permission.Resource.OrgId is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Allocation-free check before <see cref="PrivilegedWriteTypes"/>: most tokens have no such permission.</summary>
     public static bool HasPrivilegedWrite(InfluxAuthorization authorization)

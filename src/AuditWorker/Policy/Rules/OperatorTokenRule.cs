@@ -10,6 +10,11 @@ public sealed class OperatorTokenRule : IAuthorizationRule
 
     public string? Evaluate(InfluxAuthorization authorization, PolicyContext context)
     {
+        if (!PermissionShapes.HasInstanceWidePermission(authorization))
+        {
+            return null;
+        }
+
         var types = authorization.Permissions.Where(PermissionShapes.IsInstanceWide)
             .Select(permission => permission.Action + ":" + permission.Resource.Type).Distinct().ToList();
         return types.Count == 0

@@ -10,7 +10,7 @@ public sealed class WriteTokenPersonalOwnerRule : IAuthorizationRule
 
     public string? Evaluate(InfluxAuthorization authorization, PolicyContext context)
     {
-        if (!authorization.IsActive || !authorization.Permissions.Any(permission => permission.IsWrite)
+        if (!authorization.IsActive || !PermissionShapes.HasWrite(authorization)
             || (authorization.UserId is not null && context.Snapshot.DeletedUserIds.Contains(authorization.UserId)))
         {
             return null;
@@ -22,10 +22,10 @@ public sealed class WriteTokenPersonalOwnerRule : IAuthorizationRule
             return null;
         }
 
-        var message = $"Active token with write permission is owned by personal user '{owner ?? authorization.UserId}'; "
-            + "a token stops working when its user is deleted: recreate it under a generic (service) user";
-        return context.GenericUsers.IsEmpty
-            ? message + " (no generic users are configured: set TokenGovernance:Policy:GenericUsers Names, Ids or Patterns)"
-            : message;
+        var hint = context.GenericUsers.IsEmpty
+            ? " (no generic users are configured: set TokenGovernance:Policy:GenericUsers Names, Ids or Patterns)"
+            : string.Empty;
+        return $"Active token with write permission is owned by personal user '{owner ?? authorization.UserId}'; "
+            + $"a token stops working when its user is deleted: recreate it under a generic (service) user{hint}";
     }
 }
