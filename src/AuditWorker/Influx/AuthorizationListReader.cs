@@ -246,11 +246,6 @@ internal static class AuthorizationListReader
 
     private static List<InfluxPermission> ReadPermissions(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            throw new JsonException("permissions is null");
-        }
-
         Expect(ref reader, JsonTokenType.StartArray, "permissions");
         var permissions = new List<InfluxPermission>(4);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -284,11 +279,6 @@ internal static class AuthorizationListReader
 
     private static InfluxResource ReadResource(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            throw new JsonException("resource is null");
-        }
-
         Expect(ref reader, JsonTokenType.StartObject, "resource");
         var resource = new InfluxResource();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

@@ -80,7 +80,6 @@ public static class PostgresFindingsHistory
             }
         }
 
-        await ExecuteAsync(connection, "DROP TABLE tokengov_current", cancellationToken);
         return firstSeen;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TokenGovernance.AuditWorker.Auditing;
 using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.AuditWorker.Telemetry;
 
 namespace TokenGovernance.AuditWorker.Scheduling;
@@ -30,8 +31,9 @@ public sealed class AuditCoordinator(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogError("The audit of target {Target} finished but its result could not be stored: {Reason}", targetName, exception.Message.ReplaceLineEndings(" "));
-            result = result with { Outcome = AuditOutcome.Failure, Findings = [], Error = $"target '{targetName}': the result could not be stored: {exception.Message.ReplaceLineEndings(" ")}" };
+            var reason = DatabaseErrors.OneLine(exception);
+            logger.LogError("The audit of target {Target} finished but its result could not be stored: {Reason}", targetName, reason);
+            result = result with { Outcome = AuditOutcome.Failure, Findings = [], Error = $"target '{targetName}': the result could not be stored: {reason}" };
             metrics.RecordRun(result);
             throw;
         }

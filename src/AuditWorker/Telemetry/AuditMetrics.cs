@@ -57,8 +57,25 @@ public sealed class AuditMetrics
         _duration.Record(result.Duration.TotalSeconds, target);
     }
 
-    /// <summary>Every enabled rule gets a series per target (0 when clean), so alerts can use plain comparisons.</summary>
-    private static IEnumerable<Measurement<long>> ObserveFindings(AuditStateStore state, PolicyEngine policy)
+    private static IEnumerable<Measurement<long>> ObserveFindings(AuditStateStore state, PolicyEngine policy) =>
+        PerEnabledRule(state, policy, withSeverity: true, (_, success) => CountsByRule(success, suppressed: false).GetValueOrDefault);
+
+    private static IEnumerable<Measurement<long>> ObserveSuppressed(AuditStateStore state, PolicyEngine policy) =>
+        PerEnabledRule(state, policy, withSeverity: false, (_, success) => CountsByRule(success, suppressed: true).GetValueOrDefault);
+
+    private static IEnumerable<Measurement<long>> ObserveCounts(AuditStateStore state, PolicyEngine policy, Func<FindingCounts, long> select) =>
+        PerEnabledRule(state, policy, withSeverity: false, (target, _) =>
+        {
+            var counts = state.Counts.GetValueOrDefault(target);
+            return ruleId => counts is not null && counts.TryGetValue(ruleId, out var count) ? select(count) : 0;
+        });
+
+    /// <summary>
+    /// Every enabled rule gets a series per audited target (0 when clean or nothing opened yet), so alerts can use
+    /// plain comparisons. <paramref name="valuesFor"/> is asked once per target and answers per rule id.
+    /// </summary>
+    private static IEnumerable<Measurement<long>> PerEnabledRule(
+        AuditStateStore state, PolicyEngine policy, bool withSeverity, Func<string, TargetAuditResult, Func<string, long>> valuesFor)
     {
         foreach (var (target, targetState) in state.Targets)
         {
@@ -67,40 +84,22 @@ public sealed class AuditMetrics
                 continue;
             }
 
-            var counts = CountsByRule(success, suppressed: false);
+            var value = valuesFor(target, success);
             foreach (var rule in policy.Rules.Where(rule => rule.Enabled))
             {
-                yield return new Measurement<long>(counts.GetValueOrDefault(rule.Descriptor.Id),
-                    new KeyValuePair<string, object?>("target", target),
-                    new KeyValuePair<string, object?>("rule", rule.Descriptor.Id),
-                    new KeyValuePair<string, object?>("severity", rule.Severity.ToName()));
-            }
-        }
-    }
-
-    private static IEnumerable<Measurement<long>> ObserveSuppressed(AuditStateStore state, PolicyEngine policy)
-    {
-        foreach (var (target, targetState) in state.Targets)
-        {
-            if (targetState.LastSuccess is not { } success)
-            {
-                continue;
-            }
-
-            var counts = CountsByRule(success, suppressed: true);
-            foreach (var rule in policy.Rules.Where(rule => rule.Enabled))
-            {
-                yield return new Measurement<long>(counts.GetValueOrDefault(rule.Descriptor.Id),
-                    new KeyValuePair<string, object?>("target", target),
-                    new KeyValuePair<string, object?>("rule", rule.Descriptor.Id));
+                var targetTag = new KeyValuePair<string, object?>("target", target);
+                var ruleTag = new KeyValuePair<string, object?>("rule", rule.Descriptor.Id);
+                yield return withSeverity
+                    ? new Measurement<long>(value(rule.Descriptor.Id), targetTag, ruleTag, new KeyValuePair<string, object?>("severity", rule.Severity.ToName()))
+                    : new Measurement<long>(value(rule.Descriptor.Id), targetTag, ruleTag);
             }
         }
     }
 
     /// <summary>One pass over the findings per scrape, instead of one pass per rule.</summary>
-    private static Dictionary<string, int> CountsByRule(TargetAuditResult success, bool suppressed)
+    private static Dictionary<string, long> CountsByRule(TargetAuditResult success, bool suppressed)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var finding in success.Findings)
         {
             if (finding.Suppressed == suppressed)
@@ -110,27 +109,6 @@ public sealed class AuditMetrics
         }
 
         return counts;
-    }
-
-    /// <summary>Like the findings gauge, every enabled rule gets a series per audited target, 0 until something opens.</summary>
-    private static IEnumerable<Measurement<long>> ObserveCounts(AuditStateStore state, PolicyEngine policy, Func<FindingCounts, long> select)
-    {
-        foreach (var (target, targetState) in state.Targets)
-        {
-            if (targetState.LastSuccess is null)
-            {
-                continue;
-            }
-
-            var counts = state.Counts.GetValueOrDefault(target);
-            foreach (var rule in policy.Rules.Where(rule => rule.Enabled))
-            {
-                var value = counts is not null && counts.TryGetValue(rule.Descriptor.Id, out var count) ? select(count) : 0;
-                yield return new Measurement<long>(value,
-                    new KeyValuePair<string, object?>("target", target),
-                    new KeyValuePair<string, object?>("rule", rule.Descriptor.Id));
-            }
-        }
     }
 
     private static IEnumerable<Measurement<double>> ObserveOldestAge(AuditStateStore state, TimeProvider time)
