@@ -143,26 +143,19 @@ public class ClusteredSchedulingTests
 
     private static async Task WaitUntilIdenticalAsync(WorkerUnderTest[] replicas)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            var scrapes = await Task.WhenAll(replicas.Select(replica => replica.ScrapeAsync()));
-            var views = scrapes.Select(scrape => string.Join('\n', scrape.Samples
-                .Where(sample => FindingGauges.Contains(sample.Name))
-                .Select(sample => sample.Name + "{" + string.Join(',', sample.Labels.OrderBy(label => label.Key).Select(label => label.Key + "=" + label.Value)) + "} " + sample.Value)
-                .Order(StringComparer.Ordinal))).ToList();
-            if (views.Distinct().Count() == 1 && views[0].Contains("tokengov_findings{", StringComparison.Ordinal))
+        List<string> views = [];
+        await Poll.UntilAsync(
+            async () =>
             {
-                Assert.Contains("rule=TG2001,severity=high,target=test} 2", views[0], StringComparison.Ordinal);
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("replicas serve different findings:\n" + string.Join("\n----\n", views));
-            }
-
-            await Task.Delay(200);
-        }
+                var scrapes = await Task.WhenAll(replicas.Select(replica => replica.ScrapeAsync()));
+                views = scrapes.Select(scrape => string.Join('\n', scrape.Samples
+                    .Where(sample => FindingGauges.Contains(sample.Name))
+                    .Select(sample => sample.Name + "{" + string.Join(',', sample.Labels.OrderBy(label => label.Key).Select(label => label.Key + "=" + label.Value)) + "} " + sample.Value)
+                    .Order(StringComparer.Ordinal))).ToList();
+                return views.Distinct().Count() == 1 && views[0].Contains("tokengov_findings{", StringComparison.Ordinal);
+            },
+            TimeSpan.FromSeconds(15),
+            () => "replicas serve different findings:\n" + string.Join("\n----\n", views));
+        Assert.Contains("rule=TG2001,severity=high,target=test} 2", views[0], StringComparison.Ordinal);
     }
 }

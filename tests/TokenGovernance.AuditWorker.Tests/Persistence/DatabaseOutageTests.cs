@@ -40,18 +40,17 @@ public class DatabaseOutageTests
 
     private static async Task<string> WaitForReadyzAsync(WorkerUnderTest worker, HttpStatusCode status, Func<string, bool> condition)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var response = await worker.GetAsync("/readyz");
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == status && condition(body))
+        HttpStatusCode last = default;
+        var body = string.Empty;
+        await Poll.UntilAsync(
+            async () =>
             {
-                return body;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"/readyz stayed {(int)response.StatusCode} {body}\nlogs:\n{worker.Logs.Text}");
-            await Task.Delay(200);
-        }
+                var response = await worker.GetAsync("/readyz");
+                (last, body) = (response.StatusCode, await response.Content.ReadAsStringAsync());
+                return last == status && condition(body);
+            },
+            TimeSpan.FromSeconds(30),
+            () => $"/readyz stayed {(int)last} {body}\nlogs:\n{worker.Logs.Text}");
+        return body;
     }
 }

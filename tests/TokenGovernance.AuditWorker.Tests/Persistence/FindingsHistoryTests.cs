@@ -88,15 +88,8 @@ public class FindingsHistoryTests
         return finding?.GetProperty("firstSeen").GetDateTimeOffset();
     }
 
-    private static async Task WaitForReportAsync(WorkerUnderTest worker, Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the report did not change in time; logs:\n" + worker.Logs.Text);
-            await Task.Delay(200);
-        }
-    }
+    private static Task WaitForReportAsync(WorkerUnderTest worker, Func<Task<bool>> condition) =>
+        Poll.UntilAsync(condition, TimeSpan.FromSeconds(15), () => "the report did not change in time; logs:\n" + worker.Logs.Text);
 
     /// <summary>Every row of every table as text, with the snapshot payloads decompressed.</summary>
     private static async Task<string> DumpAsync(string database)
