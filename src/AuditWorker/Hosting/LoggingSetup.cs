@@ -34,7 +34,8 @@ public static class LoggingSetup
 
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
-        logging.AddFilter("Polly", LogLevel.Warning);
+        // Polly logs every retry with a full stack trace; the client logs one line per retry instead.
+        logging.AddFilter("Polly", LogLevel.None);
         logging.AddFilter("Quartz", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         return logging;

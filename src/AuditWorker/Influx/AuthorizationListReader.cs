@@ -23,6 +23,9 @@ internal static class AuthorizationListReader
         Done,
     }
 
+    /// <summary>One authorization larger than this is no real one: the read fails instead of growing without bound.</summary>
+    public const int MaxElementBytes = 64 * 1024 * 1024;
+
     public static async ValueTask<List<InfluxAuthorization>?> ReadAsync(Stream stream, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
@@ -31,6 +34,7 @@ internal static class AuthorizationListReader
         {
             var filled = 0;
             var final = false;
+            var first = true;
             while (true)
             {
                 while (!final && filled < buffer.Length)
@@ -40,9 +44,19 @@ internal static class AuthorizationListReader
                     filled += read;
                 }
 
+                if (first && filled >= 3 && buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+                {
+                    // A UTF-8 byte order mark, as the serializer accepts it.
+                    buffer.AsSpan(3, filled - 3).CopyTo(buffer);
+                    filled -= 3;
+                }
+
+                first = false;
+
                 var consumed = parser.Parse(buffer.AsSpan(0, filled), final);
                 if (parser.IsDone)
                 {
+                    await ExpectEndAsync(stream, buffer, consumed, filled, final, cancellationToken);
                     return parser.Authorizations;
                 }
 
@@ -53,8 +67,13 @@ internal static class AuthorizationListReader
 
                 if (consumed == 0)
                 {
-                    // One element larger than the buffer: grow it.
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    // One element larger than the buffer: grow it, up to a bound.
+                    if (buffer.Length >= MaxElementBytes)
+                    {
+                        throw new JsonException($"$.authorizations[{parser.Authorizations.Count}] is larger than {MaxElementBytes / (1024 * 1024)} MiB");
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxElementBytes));
                     buffer.AsSpan(0, filled).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
@@ -68,6 +87,34 @@ internal static class AuthorizationListReader
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// After the document only white space may follow: <c>{"authorizations":[]} &lt;html&gt;502</c> or a second
+    /// document back to back is a broken response, not an empty list.
+    /// </summary>
+    private static async ValueTask ExpectEndAsync(Stream stream, byte[] buffer, int consumed, int filled, bool final, CancellationToken cancellationToken)
+    {
+        var start = consumed;
+        while (true)
+        {
+            foreach (var value in buffer.AsSpan(start, filled - start))
+            {
+                if (value is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    throw new JsonException("unexpected data after the end of the JSON document");
+                }
+            }
+
+            if (final)
+            {
+                return;
+            }
+
+            start = 0;
+            filled = await stream.ReadAsync(buffer, cancellationToken);
+            final = filled == 0;
         }
     }
 
@@ -151,6 +198,11 @@ internal static class AuthorizationListReader
                         throw new JsonException("$.authorizations is null");
                     }
 
+                    if (_sawList)
+                    {
+                        throw new JsonException("$.authorizations appears twice");
+                    }
+
                     Expect(ref reader, JsonTokenType.StartArray, "$.authorizations");
                     _sawList = true;
                     _position = Position.InList;
@@ -177,60 +229,72 @@ internal static class AuthorizationListReader
     private static InfluxAuthorization ReadAuthorization(ref Utf8JsonReader reader)
     {
         var authorization = new InfluxAuthorization();
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
             {
+                Once(ref seen, 0, "id");
                 reader.Read();
                 authorization.Id = reader.GetString() ?? string.Empty;
             }
             else if (reader.ValueTextEquals("token"u8))
             {
+                Once(ref seen, 1, "token");
                 reader.Read();
                 authorization.Token = TokenValueJsonConverter.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("status"u8))
             {
+                Once(ref seen, 2, "status");
                 reader.Read();
                 authorization.Status = StringPool.Read(ref reader) ?? "active";
             }
             else if (reader.ValueTextEquals("description"u8))
             {
+                Once(ref seen, 3, "description");
                 reader.Read();
                 authorization.Description = reader.GetString();
             }
             else if (reader.ValueTextEquals("orgID"u8))
             {
+                Once(ref seen, 4, "orgID");
                 reader.Read();
                 authorization.OrgId = StringPool.Read(ref reader);
             }
             else if (reader.ValueTextEquals("org"u8))
             {
+                Once(ref seen, 5, "org");
                 reader.Read();
                 authorization.Org = StringPool.Read(ref reader);
             }
             else if (reader.ValueTextEquals("userID"u8))
             {
+                Once(ref seen, 6, "userID");
                 reader.Read();
                 authorization.UserId = StringPool.Read(ref reader);
             }
             else if (reader.ValueTextEquals("user"u8))
             {
+                Once(ref seen, 7, "user");
                 reader.Read();
                 authorization.User = StringPool.Read(ref reader);
             }
             else if (reader.ValueTextEquals("permissions"u8))
             {
+                Once(ref seen, 8, "permissions");
                 reader.Read();
                 authorization.Permissions = ReadPermissions(ref reader);
             }
             else if (reader.ValueTextEquals("createdAt"u8))
             {
+                Once(ref seen, 9, "createdAt");
                 reader.Read();
                 authorization.CreatedAt = ReadTime(ref reader);
             }
             else if (reader.ValueTextEquals("updatedAt"u8))
             {
+                Once(ref seen, 10, "updatedAt");
                 reader.Read();
                 authorization.UpdatedAt = ReadTime(ref reader);
             }
@@ -252,15 +316,18 @@ internal static class AuthorizationListReader
         {
             Expect(ref reader, JsonTokenType.StartObject, "permissions[]");
             var permission = new InfluxPermission();
+            var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("action"u8))
                 {
+                    Once(ref seen, 0, "action");
                     reader.Read();
                     permission.Action = StringPool.Read(ref reader) ?? string.Empty;
                 }
                 else if (reader.ValueTextEquals("resource"u8))
                 {
+                    Once(ref seen, 1, "resource");
                     reader.Read();
                     permission.Resource = ReadResource(ref reader);
                 }
@@ -281,30 +348,36 @@ internal static class AuthorizationListReader
     {
         Expect(ref reader, JsonTokenType.StartObject, "resource");
         var resource = new InfluxResource();
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("type"u8))
             {
+                Once(ref seen, 0, "type");
                 reader.Read();
                 resource.Type = StringPool.Read(ref reader) ?? string.Empty;
             }
             else if (reader.ValueTextEquals("id"u8))
             {
+                Once(ref seen, 1, "id");
                 reader.Read();
                 resource.Id = StringPool.Read(ref reader);
             }
             else if (reader.ValueTextEquals("orgID"u8))
             {
+                Once(ref seen, 2, "orgID");
                 reader.Read();
                 resource.OrgId = StringPool.Read(ref reader);
             }
             else if (reader.ValueTextEquals("name"u8))
             {
+                Once(ref seen, 3, "name");
                 reader.Read();
                 resource.Name = StringPool.Read(ref reader);
             }
             else if (reader.ValueTextEquals("org"u8))
             {
+                Once(ref seen, 4, "org");
                 reader.Read();
                 resource.Org = StringPool.Read(ref reader);
             }
@@ -316,6 +389,18 @@ internal static class AuthorizationListReader
         }
 
         return resource;
+    }
+
+    /// <summary>A field the audit reads may appear once: a duplicate is ambiguous, like in the serializer's strict mode.</summary>
+    private static void Once(ref int seen, int field, string name)
+    {
+        var bit = 1 << field;
+        if ((seen & bit) != 0)
+        {
+            throw new JsonException($"duplicate property '{name}'");
+        }
+
+        seen |= bit;
     }
 
     private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using TokenGovernance.AuditWorker.Safety;
 
 namespace TokenGovernance.AuditWorker.Influx;
 
@@ -17,17 +18,29 @@ public sealed class InfluxApiClient
     /// <summary>The API's own maximum page size for users and orgs.</summary>
     public const int PageSize = 100;
 
-    private const int MaxPages = 100_000;
+    /// <summary>Pages of users or orgs read at the most (a million of each): reaching it fails the audit, it never ends it quietly.</summary>
+    public const int MaxPages = 10_000;
+
+    /// <summary>Bytes of an error body read at the most: enough for InfluxDB's <c>{"code","message"}</c>.</summary>
+    private const int MaxErrorBodyBytes = 16_384;
+
+    private static readonly TimeSpan DefaultBodyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient _http;
     private readonly Uri _baseUri;
     private readonly string _token;
+    private readonly TimeSpan _bodyTimeout;
 
-    public InfluxApiClient(HttpClient http, Uri baseUri, string token)
+    /// <param name="bodyTimeout">
+    /// How long reading one response body may take once its headers arrived (the resilience pipeline's timeouts end
+    /// with the headers): a server that stalls or trickles a body fails the call instead of holding the audit.
+    /// </param>
+    public InfluxApiClient(HttpClient http, Uri baseUri, string token, TimeSpan? bodyTimeout = null)
     {
         _http = http;
         _baseUri = baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
         _token = token;
+        _bodyTimeout = bodyTimeout ?? DefaultBodyTimeout;
     }
 
     /// <summary><c>X-Influxdb-Build</c> of the last response (<c>OSS</c> on InfluxDB OSS; Cloud sends none).</summary>
@@ -36,22 +49,35 @@ public sealed class InfluxApiClient
     /// <summary><c>X-Influxdb-Version</c> of the last response.</summary>
     public string? ServerVersion { get; private set; }
 
+    /// <summary>The call made last (e.g. <c>GET /api/v2/users?limit=100</c>), named when an audit times out during it.</summary>
+    public string? CurrentCall { get; private set; }
+
     /// <summary>All organizations the token can see, paging with <c>offset</c> until an empty page (there is no <c>next</c> link).</summary>
     public async Task<List<InfluxOrganization>> ListOrganizationsAsync(CancellationToken cancellationToken)
     {
         var all = new List<InfluxOrganization>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 0; page < MaxPages; page++)
         {
-            var list = await GetAsync($"api/v2/orgs?limit={PageSize}&offset={page * PageSize}", InfluxJsonContext.Default.InfluxOrganizationList, cancellationToken);
-            if (list.Orgs.Count == 0)
+            var call = $"api/v2/orgs?limit={PageSize}&offset={page * PageSize}";
+            var list = await GetAsync(call, InfluxJsonContext.Default.InfluxOrganizationList, cancellationToken);
+            var orgs = ResponseChecks.Elements(call, "orgs", list.Orgs);
+            if (orgs.Count == 0)
             {
-                break;
+                return all;
             }
 
-            all.AddRange(list.Orgs);
+            foreach (var org in orgs)
+            {
+                ResponseChecks.Identity(call, "orgs", org.Id);
+                ResponseChecks.NotRepeated(call, seen, org.Id, "offset");
+                org.Name = ServerText.Clean(org.Name, _token) ?? string.Empty;
+            }
+
+            all.AddRange(orgs);
         }
 
-        return all;
+        throw ResponseChecks.TooManyPages("GET /api/v2/orgs", MaxPages);
     }
 
     /// <summary>
@@ -61,33 +87,49 @@ public sealed class InfluxApiClient
     public async Task<List<InfluxUser>> ListUsersAsync(CancellationToken cancellationToken)
     {
         var all = new List<InfluxUser>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         string? after = null;
         for (var page = 0; page < MaxPages; page++)
         {
             var query = after is null ? $"api/v2/users?limit={PageSize}" : $"api/v2/users?limit={PageSize}&after={Uri.EscapeDataString(after)}";
             var list = await GetAsync(query, InfluxJsonContext.Default.InfluxUserList, cancellationToken);
-            if (list.Users.Count == 0 || list.Users[^1].Id == after)
+            var users = CheckUsers(query, list.Users);
+            if (users.Count == 0 || (users.Count == 1 && users[0].Id == after))
             {
-                break;
+                // Empty, or only the cursor itself (a server that treats 'after' as inclusive): the end.
+                return all;
             }
 
-            all.AddRange(list.Users);
-            after = list.Users[^1].Id;
+            foreach (var user in users)
+            {
+                if (user.Id != after)
+                {
+                    ResponseChecks.NotRepeated(query, seen, user.Id, "after");
+                    all.Add(user);
+                }
+            }
+
+            after = users[^1].Id;
         }
 
-        return all;
+        throw ResponseChecks.TooManyPages("GET /api/v2/users", MaxPages);
     }
 
     /// <summary>Members of one organization: the way to enumerate users on InfluxDB Cloud.</summary>
-    public async Task<List<InfluxUser>> ListMembersAsync(string orgId, CancellationToken cancellationToken) =>
-        (await GetAsync($"api/v2/orgs/{Uri.EscapeDataString(orgId)}/members", InfluxJsonContext.Default.InfluxUserList, cancellationToken)).Users;
+    public async Task<List<InfluxUser>> ListMembersAsync(string orgId, CancellationToken cancellationToken)
+    {
+        var call = $"api/v2/orgs/{Uri.EscapeDataString(orgId)}/members";
+        return CheckUsers(call, (await GetAsync(call, InfluxJsonContext.Default.InfluxUserList, cancellationToken)).Users);
+    }
 
     /// <summary>One user, or null when the server answers 404 (the user was deleted).</summary>
     public async Task<InfluxUser?> FindUserAsync(string userId, CancellationToken cancellationToken)
     {
+        var call = $"api/v2/users/{Uri.EscapeDataString(userId)}";
         try
         {
-            return await GetAsync($"api/v2/users/{Uri.EscapeDataString(userId)}", InfluxJsonContext.Default.InfluxUser, cancellationToken);
+            var user = CheckUser(call, await GetAsync(call, InfluxJsonContext.Default.InfluxUser, cancellationToken));
+            return user.Id == userId ? user : throw ResponseChecks.Malformed(call, $"answers with user id '{ServerText.OneLine(user.Id, _token)}' for user '{userId}'");
         }
         catch (InfluxApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
         {
@@ -99,16 +141,62 @@ public sealed class InfluxApiClient
     public async Task<List<InfluxAuthorization>> ListAuthorizationsAsync(string? orgId, CancellationToken cancellationToken)
     {
         var path = orgId is null ? "api/v2/authorizations" : $"api/v2/authorizations?orgID={Uri.EscapeDataString(orgId)}";
-        return await GetAsync(path, AuthorizationListReader.ReadAsync, cancellationToken);
+        var authorizations = await GetAsync(path, AuthorizationListReader.ReadAsync, cancellationToken);
+        for (var index = 0; index < authorizations.Count; index++)
+        {
+            var authorization = authorizations[index];
+            ResponseChecks.Identity(path, $"authorizations[{index}]", authorization.Id);
+            authorization.Description = ServerText.Clean(authorization.Description, _token);
+            authorization.User = ServerText.Clean(authorization.User, _token);
+            authorization.Org = ServerText.Clean(authorization.Org, _token);
+            foreach (var permission in authorization.Permissions)
+            {
+                permission.Resource.Name = ServerText.Clean(permission.Resource.Name, _token);
+                permission.Resource.Org = ServerText.Clean(permission.Resource.Org, _token);
+            }
+        }
+
+        return authorizations;
     }
 
     /// <summary>The user the token belongs to.</summary>
-    public Task<InfluxUser> GetMeAsync(CancellationToken cancellationToken) =>
-        GetAsync("api/v2/me", InfluxJsonContext.Default.InfluxUser, cancellationToken);
+    public async Task<InfluxUser> GetMeAsync(CancellationToken cancellationToken) =>
+        CheckUser("api/v2/me", await GetAsync("api/v2/me", InfluxJsonContext.Default.InfluxUser, cancellationToken));
 
-    /// <summary>The permission resource types this server knows (<c>GET /api/v2/resources</c>).</summary>
-    public Task<List<string>> ListResourceTypesAsync(CancellationToken cancellationToken) =>
-        GetAsync("api/v2/resources", InfluxJsonContext.Default.ListString, cancellationToken);
+    /// <summary>The permission resource types this server knows (<c>GET /api/v2/resources</c>); never empty on a real server.</summary>
+    public async Task<List<string>> ListResourceTypesAsync(CancellationToken cancellationToken)
+    {
+        const string call = "api/v2/resources";
+        var types = await GetAsync(call, InfluxJsonContext.Default.ListString, cancellationToken);
+        if (types.Count == 0)
+        {
+            throw ResponseChecks.Malformed(call, "lists no resource types");
+        }
+
+        for (var index = 0; index < types.Count; index++)
+        {
+            ResponseChecks.Identity(call, $"[{index}]", types[index]);
+        }
+
+        return types;
+    }
+
+    private List<InfluxUser> CheckUsers(string call, List<InfluxUser> users)
+    {
+        foreach (var user in ResponseChecks.Elements(call, "users", users))
+        {
+            CheckUser(call, user);
+        }
+
+        return users;
+    }
+
+    private InfluxUser CheckUser(string call, InfluxUser user)
+    {
+        ResponseChecks.Identity(call, "id", user.Id);
+        user.Name = ServerText.Clean(user.Name, _token) ?? string.Empty;
+        return user;
+    }
 
     /// <summary>
     /// One read-only <c>GET /api/v2/me</c> with a found token value, to learn its state. Never throws with the
@@ -123,17 +211,21 @@ public sealed class InfluxApiClient
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, "api/v2/me"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", value);
+        using var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            body.CancelAfter(_bodyTimeout);
+            var text = await ReadBoundedAsync(response, MaxErrorBodyBytes, body.Token);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.OK:
-                    var user = JsonSerializer.Deserialize(body, InfluxJsonContext.Default.InfluxUser);
-                    return new ProbeResult(ProbeOutcome.Works, user?.Id, null);
+                    var user = text is null ? null : TryRead(text, InfluxJsonContext.Default.InfluxUser);
+                    return string.IsNullOrEmpty(user?.Id)
+                        ? new ProbeResult(ProbeOutcome.Failed, null, "GET /api/v2/me returned 200 without a user")
+                        : new ProbeResult(ProbeOutcome.Works, user.Id, null);
                 case HttpStatusCode.Unauthorized:
-                    var error = body.Length < 16_384 ? TryReadError(body) : null;
+                    var error = text is null ? null : TryRead(text, InfluxJsonContext.Default.InfluxError);
                     return error?.Message?.Contains("inactive", StringComparison.OrdinalIgnoreCase) == true
                         ? new ProbeResult(ProbeOutcome.TokenInactive, null, null)
                         : new ProbeResult(ProbeOutcome.Unknown, null, null);
@@ -145,19 +237,20 @@ public sealed class InfluxApiClient
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new ProbeResult(ProbeOutcome.Failed, null, "GET /api/v2/me failed: " + DescribeTransportFailure(exception));
+            var cause = body.IsCancellationRequested ? "timed out reading the response body" : DescribeTransportFailure(exception, value);
+            return new ProbeResult(ProbeOutcome.Failed, null, "GET /api/v2/me failed: " + cause);
         }
     }
 
-    private static InfluxError? TryReadError(string body)
+    private static T? TryRead<T>(string body, JsonTypeInfo<T> typeInfo)
     {
         try
         {
-            return JsonSerializer.Deserialize(body, InfluxJsonContext.Default.InfluxError);
+            return JsonSerializer.Deserialize(body, typeInfo);
         }
         catch (JsonException)
         {
-            return null;
+            return default;
         }
     }
 
@@ -167,6 +260,7 @@ public sealed class InfluxApiClient
     private async Task<T> GetAsync<T>(string relative, Func<Stream, CancellationToken, ValueTask<T?>> read, CancellationToken cancellationToken)
     {
         var call = "GET /" + relative;
+        CurrentCall = call;
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", _token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -178,33 +272,43 @@ public sealed class InfluxApiClient
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw new InfluxApiException(call + " failed: " + DescribeTransportFailure(exception), innerException: exception);
+            throw new InfluxApiException(call + " failed: " + DescribeTransportFailure(exception, _token), innerException: exception);
         }
 
         using (response)
+        using (var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            ServerBuild = FirstHeader(response, "X-Influxdb-Build") ?? ServerBuild;
-            ServerVersion = FirstHeader(response, "X-Influxdb-Version") ?? ServerVersion;
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ToExceptionAsync(call, response, cancellationToken);
-            }
-
+            body.CancelAfter(_bodyTimeout);
+            ServerBuild = ServerText.OneLine(FirstHeader(response, "X-Influxdb-Build"), _token) is { Length: > 0 } build ? build : ServerBuild;
+            ServerVersion = ServerText.OneLine(FirstHeader(response, "X-Influxdb-Version"), _token) is { Length: > 0 } version ? version : ServerVersion;
             try
             {
-                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-                return await read(stream, cancellationToken)
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await ToExceptionAsync(call, response, body.Token);
+                }
+
+                await using var stream = await response.Content.ReadAsStreamAsync(body.Token);
+                return await read(stream, body.Token)
                     ?? throw new InfluxApiException(call + " returned an empty JSON document (null)");
             }
             catch (JsonException exception)
             {
                 var where = exception.Path is null ? string.Empty : $" at {exception.Path}";
-                var position = exception.LineNumber is { } line ? $" (line {line + 1}, byte {exception.BytePositionInLine})" : ": " + SingleLine(exception.Message);
+                var position = exception.LineNumber is { } line
+                    ? $" (line {line + 1}, byte {exception.BytePositionInLine})"
+                    : ": " + ServerText.OneLine(exception.Message, _token);
                 throw new InfluxApiException($"{call} returned malformed or truncated JSON{where}{position}", innerException: exception);
             }
-            catch (Exception exception) when (exception is IOException or HttpRequestException)
+            catch (OperationCanceledException exception) when (body.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new InfluxApiException(call + " response ended early: " + SingleLine(exception.Message), innerException: exception);
+                throw new InfluxApiException(
+                    $"{call} timed out reading the response body (more than {_bodyTimeout.TotalSeconds:0.###} s, TokenGovernance:Client:AttemptTimeout)",
+                    innerException: exception);
+            }
+            catch (Exception exception) when (exception is IOException or HttpRequestException or InvalidDataException)
+            {
+                throw new InfluxApiException(call + " response ended early: " + ServerText.OneLine(exception.Message, _token), innerException: exception);
             }
         }
     }
@@ -215,50 +319,58 @@ public sealed class InfluxApiClient
         string? message = null;
         try
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            var error = body.Length is > 0 and < 16_384 ? TryReadError(body) : null;
+            var body = await ReadBoundedAsync(response, MaxErrorBodyBytes, cancellationToken);
+            var error = body is { Length: > 0 } ? TryRead(body, InfluxJsonContext.Default.InfluxError) : null;
             code = error?.Code;
             message = error?.Message;
         }
-        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        catch (Exception exception) when (exception is IOException or HttpRequestException or InvalidDataException)
         {
             // The status line is enough; an unreadable error body adds nothing.
         }
 
-        var status = (int)response.StatusCode + " " + response.ReasonPhrase;
-        var detail = message is null ? string.Empty : " (" + Scrub(message) + ")";
+        // The reason phrase is server text like any other: a hostile server may echo the token it was sent in it.
+        var reason = ServerText.OneLine(response.ReasonPhrase, _token);
+        var status = (int)response.StatusCode + (reason.Length > 0 ? " " + reason : string.Empty);
+        var detail = string.IsNullOrWhiteSpace(message) ? string.Empty : " (" + ServerText.OneLine(message, _token) + ")";
         var hint = response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => ": the audit token was rejected",
             HttpStatusCode.Forbidden => ": the audit token's user is inactive or lacks permission",
             _ => string.Empty,
         };
-        return new InfluxApiException($"{call} returned {status}{detail}{hint}", response.StatusCode, code);
+        return new InfluxApiException($"{call} returned {status}{detail}{hint}", response.StatusCode, ServerText.OneLine(code, _token));
     }
 
-    private static string DescribeTransportFailure(Exception exception) => exception switch
+    /// <summary>At most <paramref name="maxBytes"/> of a body as text, or null when it is longer (such a body is no InfluxDB error).</summary>
+    private static async Task<string?> ReadBoundedAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[maxBytes + 1];
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
+        }
+
+        return filled > maxBytes ? null : Encoding.UTF8.GetString(buffer, 0, filled);
+    }
+
+    private static string DescribeTransportFailure(Exception exception, string secret) => exception switch
     {
         TimeoutRejectedException => "timed out",
         OperationCanceledException => "timed out",
         BrokenCircuitException => "circuit open after repeated failures",
-        HttpRequestException http when http.StatusCode is not null => (int)http.StatusCode + " " + SingleLine(http.Message),
-        _ => SingleLine(exception.Message),
+        HttpRequestException http when http.StatusCode is not null => (int)http.StatusCode + " " + ServerText.OneLine(http.Message, secret),
+        HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => TransportErrors.Describe(http),
+        _ => ServerText.OneLine(exception.Message, secret),
     };
-
-    /// <summary>Error messages come from the server: one line, bounded, and never the token we sent.</summary>
-    private string Scrub(string message)
-    {
-        var line = SingleLine(message);
-        if (_token.Length > 0)
-        {
-            line = line.Replace(_token, "[token]", StringComparison.Ordinal);
-        }
-
-        return line.Length > 300 ? line[..300] + "…" : line;
-    }
-
-    private static string SingleLine(string text) =>
-        new StringBuilder(text).Replace('\r', ' ').Replace('\n', ' ').ToString().Trim();
 
     private static string? FirstHeader(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

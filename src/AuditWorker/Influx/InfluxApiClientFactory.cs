@@ -1,12 +1,14 @@
+using Microsoft.Extensions.Options;
 using TokenGovernance.AuditWorker.Configuration;
 
 namespace TokenGovernance.AuditWorker.Influx;
 
 /// <summary>Creates the client of one target, with the pooled, resilient HttpClient configured for it.</summary>
-public sealed class InfluxApiClientFactory(IHttpClientFactory httpClientFactory)
+public sealed class InfluxApiClientFactory(IHttpClientFactory httpClientFactory, IOptions<TokenGovernanceOptions> options)
 {
+    /// <summary>A body may take as long to read as one attempt may wait for its headers.</summary>
     public InfluxApiClient Create(TargetOptions target, string token) =>
-        new(httpClientFactory.CreateClient(InfluxHttpClientNames.For(target)), new Uri(target.Url), token);
+        new(httpClientFactory.CreateClient(InfluxHttpClientNames.For(target)), new Uri(target.Url), token, options.Value.Client.AttemptTimeout);
 }
 
 public static class InfluxHttpClientNames

@@ -9,6 +9,8 @@ namespace TokenGovernance.AuditWorker.Influx;
 
 public static class InfluxClientServiceCollectionExtensions
 {
+    public const string RetryLogCategory = "TokenGovernance.Influx.Retry";
+
     /// <summary>
     /// Registers the InfluxDB client: pooled HttpClients with jittered exponential retries on 5xx/408/429 that honour
     /// <c>Retry-After</c>, per-attempt and total timeouts and a circuit breaker. The standard proxy variables apply.
@@ -44,14 +46,27 @@ public static class InfluxClientServiceCollectionExtensions
             options.AttemptTimeout.Timeout = client.AttemptTimeout;
             options.TotalRequestTimeout.Timeout = client.TotalTimeout;
             options.CircuitBreaker.SamplingDuration = client.AttemptTimeout * 2 + TimeSpan.FromSeconds(1);
+
+            // Polly's own retry events carry a full stack trace per attempt (its category is filtered out in
+            // LoggingSetup); this is the one line an operator needs instead.
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(RetryLogCategory);
+            options.Retry.OnRetry = arguments =>
+            {
+                var request = arguments.Context.GetRequestMessage();
+                var cause = arguments.Outcome.Exception is { } exception
+                    ? exception is Polly.Timeout.TimeoutRejectedException ? "timed out" : TransportErrors.Describe(exception)
+                    : $"{(int?)arguments.Outcome.Result?.StatusCode} {Safety.ServerText.OneLine(arguments.Outcome.Result?.ReasonPhrase)}".Trim();
+                logger.RetryingCall(request?.Method.Method ?? "GET", request?.RequestUri?.AbsolutePath ?? "?", arguments.AttemptNumber + 1,
+                    client.MaxRetries, arguments.RetryDelay.TotalSeconds, cause);
+                return default;
+            };
         });
         return builder;
     }
 
     private static SocketsHttpHandler CreateHandlerTrusting(string bundlePath)
     {
-        var authorities = new X509Certificate2Collection();
-        authorities.ImportFromPemFile(bundlePath);
+        var authorities = CaBundle.Load(bundlePath);
         return new SocketsHttpHandler
         {
             SslOptions = new SslClientAuthenticationOptions

@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace TokenGovernance.AuditWorker.Influx;
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = false)]
+// A duplicate key is ambiguous (which one did the server mean?): a real server never sends one, so it is malformed.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = false, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(InfluxAuthorizationList))]
 [JsonSerializable(typeof(InfluxUserList))]
 [JsonSerializable(typeof(InfluxUser))]

@@ -1,4 +1,5 @@
 using System.Text;
+using TokenGovernance.AuditWorker.Safety;
 
 namespace TokenGovernance.AuditWorker.Reporting;
 
@@ -89,10 +90,12 @@ public sealed class TableReportWriter : IReportWriter
         private readonly StreamWriter _writer = new(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
         private readonly StringBuilder _line = new(Width + 16);
 
-        public async Task AppendLineAsync(string value = "") => await _writer.WriteLineAsync(value.AsMemory(), cancellationToken);
+        public async Task AppendLineAsync(string value = "") => await _writer.WriteLineAsync(TerminalText.Escape(value).AsMemory(), cancellationToken);
 
+        /// <summary>Server text (names, descriptions, messages) is escaped here, so no value can move the cursor or start a line.</summary>
         public async Task AppendWrappedAsync(string value, string indent)
         {
+            value = TerminalText.Escape(value);
             _line.Clear().Append(indent);
             for (int start = 0, end; start < value.Length; start = end + 1)
             {
