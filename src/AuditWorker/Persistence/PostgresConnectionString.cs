@@ -9,14 +9,29 @@ public static class PostgresConnectionString
 {
     public const string ApplicationName = "tokengov";
 
+    /// <summary>A connection string file is a few hundred bytes; a larger one is the wrong file.</summary>
+    public const int MaxFileBytes = 64 * 1024;
+
     public static string Read(SchedulerOptions options)
     {
         var text = string.IsNullOrWhiteSpace(options.ConnectionStringFile)
             ? options.ConnectionString ?? string.Empty
-            : File.ReadAllText(options.ConnectionStringFile);
+            : ReadFile(options.ConnectionStringFile);
         var builder = Parse(text.Trim(), options.ConnectionStringFile is null ? "TokenGovernance:Scheduler:ConnectionString" : $"TokenGovernance:Scheduler:ConnectionStringFile '{options.ConnectionStringFile}'");
         builder.ApplicationName ??= ApplicationName;
         return builder.ConnectionString;
+    }
+
+    private static string ReadFile(string path)
+    {
+        try
+        {
+            return Safety.InputFile.ReadAllText(path, MaxFileBytes, $"TokenGovernance:Scheduler:ConnectionStringFile '{path}'");
+        }
+        catch (Safety.InputFileException exception)
+        {
+            throw new ConfigurationException(exception.Message, exception);
+        }
     }
 
     /// <summary>A parse error names the setting and the problem, never the text (it may hold a password).</summary>

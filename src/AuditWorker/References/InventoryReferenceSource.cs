@@ -1,28 +1,48 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TokenGovernance.AuditWorker.Safety;
 
 namespace TokenGovernance.AuditWorker.References;
 
 /// <summary>Declared references from a JSON inventory (vault or CMDB export): ids and locations, no values.</summary>
 public sealed class InventoryReferenceSource
 {
+    /// <summary>A vault or CMDB export of a million entries stays below this.</summary>
+    public const long MaxBytes = 256 * 1024 * 1024;
+
     public async Task<SourceScan> ScanAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
+            if (InputFile.Problem(path, MaxBytes) is { } problem)
+            {
+                return new SourceScan(ReferenceSources.Inventory, [], $"inventory '{path}' {problem}");
+            }
+
             await using var stream = File.OpenRead(path);
-            var entries = await JsonSerializer.DeserializeAsync(stream, InventoryJsonContext.Default.ListInventoryEntry, cancellationToken) ?? [];
+            var entries = await JsonSerializer.DeserializeAsync(stream, InventoryJsonContext.Default.ListInventoryEntry, cancellationToken);
+            if (entries is null)
+            {
+                return new SourceScan(ReferenceSources.Inventory, [], $"inventory '{path}' is null, not a JSON array of {{name, authorizationId, location}}");
+            }
+
+            var nullEntry = entries.IndexOf(null!);
+            if (nullEntry >= 0)
+            {
+                return new SourceScan(ReferenceSources.Inventory, [], $"inventory '{path}' entry {nullEntry} is null, not an object {{name, authorizationId, location}}");
+            }
+
             var references = entries.Select((entry, index) => new FoundReference
             {
                 Source = ReferenceSources.Inventory,
-                Location = entry.Location ?? entry.Name ?? $"{path}#{index}",
-                DeclaredAuthorizationId = entry.AuthorizationId,
+                Location = ServerText.OneLine(entry.Location ?? entry.Name ?? $"{path}#{index}"),
+                DeclaredAuthorizationId = entry.AuthorizationId is null ? null : ServerText.OneLine(entry.AuthorizationId),
             }).ToList();
             return new SourceScan(ReferenceSources.Inventory, references, null);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new SourceScan(ReferenceSources.Inventory, [], $"inventory '{path}' cannot be read: {exception.Message}");
+            return new SourceScan(ReferenceSources.Inventory, [], $"inventory '{path}' cannot be read: {ServerText.OneLine(exception.Message)}");
         }
         catch (JsonException exception)
         {

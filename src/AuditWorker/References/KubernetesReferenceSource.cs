@@ -2,6 +2,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.AuditWorker.Safety;
 using TokenGovernance.TokenDetection;
 
 namespace TokenGovernance.AuditWorker.References;
@@ -20,7 +21,19 @@ public sealed class KubernetesReferenceSource
 
     public async Task<IReadOnlyList<SourceScan>> ScanAsync(KubernetesSourceOptions options, CancellationToken cancellationToken)
     {
-        using var client = new Kubernetes(Configuration(options));
+        KubernetesClientConfiguration configuration;
+        try
+        {
+            configuration = Configuration(options);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // An unparsable kubeconfig surfaces as whatever its YAML parser or the client library throws.
+            return [new SourceScan(ReferenceSources.KubernetesSecret, [],
+                $"kubernetes source: no usable configuration ({exception.GetType().Name}: {ServerText.OneLine(exception.Message)})")];
+        }
+
+        using var client = new Kubernetes(configuration);
         var scans = new List<SourceScan>();
         foreach (var ns in options.Namespaces)
         {
@@ -57,7 +70,13 @@ public sealed class KubernetesReferenceSource
         }
         catch (HttpRequestException exception)
         {
-            return new SourceScan(source, [], $"{source} in namespace '{ns}': the Kubernetes API is unreachable: {exception.Message}");
+            return new SourceScan(source, [], $"{source} in namespace '{ns}': the Kubernetes API is unreachable: {Influx.TransportErrors.Describe(exception)}");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Whatever the client library makes of a malformed answer (JSON, YAML, a missing field) is an answer
+            // the source cannot use, not a crash of the audit.
+            return new SourceScan(source, [], $"{source} in namespace '{ns}': the Kubernetes API answered something unusable ({exception.GetType().Name}: {ServerText.OneLine(exception.Message)})");
         }
     }
 
@@ -68,11 +87,11 @@ public sealed class KubernetesReferenceSource
         do
         {
             var page = await client.CoreV1.ListNamespacedSecretAsync(ns, continueParameter: next, labelSelector: NullIfEmpty(selector), limit: PageSize, cancellationToken: cancellationToken);
-            foreach (var secret in page.Items)
+            foreach (var secret in page.Items ?? [])
             {
-                foreach (var (key, bytes) in secret.Data ?? new Dictionary<string, byte[]>())
+                foreach (var (key, bytes) in secret?.Data ?? new Dictionary<string, byte[]>())
                 {
-                    Collect(found, ReferenceSources.KubernetesSecret, secret.Metadata, key, System.Text.Encoding.UTF8.GetString(bytes), plaintext: false);
+                    Collect(found, ReferenceSources.KubernetesSecret, secret!.Metadata, key, bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes), plaintext: false);
                 }
             }
 
@@ -89,11 +108,11 @@ public sealed class KubernetesReferenceSource
         do
         {
             var page = await client.CoreV1.ListNamespacedConfigMapAsync(ns, continueParameter: next, labelSelector: NullIfEmpty(selector), limit: PageSize, cancellationToken: cancellationToken);
-            foreach (var map in page.Items)
+            foreach (var map in page.Items ?? [])
             {
-                foreach (var (key, value) in map.Data ?? new Dictionary<string, string>())
+                foreach (var (key, value) in map?.Data ?? new Dictionary<string, string>())
                 {
-                    Collect(found, ReferenceSources.KubernetesConfigMap, map.Metadata, key, value, plaintext: true);
+                    Collect(found, ReferenceSources.KubernetesConfigMap, map!.Metadata, key, value, plaintext: true);
                 }
             }
 
@@ -103,11 +122,17 @@ public sealed class KubernetesReferenceSource
         return found;
     }
 
-    private static void Collect(List<FoundReference> found, string source, V1ObjectMeta metadata, string key, string value, bool plaintext)
+    private static void Collect(List<FoundReference> found, string source, V1ObjectMeta? metadata, string key, string? value, bool plaintext)
     {
-        var location = $"{metadata.NamespaceProperty}/{metadata.Name}#{key}";
+        if (metadata is null || value is null)
+        {
+            return;
+        }
+
+        var location = ServerText.OneLine($"{metadata.NamespaceProperty}/{metadata.Name}#{key}");
         string? declared = null;
         metadata.Annotations?.TryGetValue(AuthorizationIdAnnotation, out declared);
+        declared = declared is null ? null : ServerText.OneLine(declared);
         var values = Scanner.Scan(value).Select(finding => finding.Value).ToList();
         if (values.Count == 0 && (TokenNames.IsTokenKey(key) || declared is not null) && !PlaceholderDetector.IsPlaceholder(value) && !value.Contains('\n'))
         {

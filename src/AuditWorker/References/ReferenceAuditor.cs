@@ -78,14 +78,7 @@ public sealed class ReferenceAuditor(
 
         if (settings.Kubernetes.Enabled && Mine(settings.Kubernetes.Target))
         {
-            try
-            {
-                scans.AddRange(await kubernetes.ScanAsync(settings.Kubernetes, cancellationToken));
-            }
-            catch (Exception exception) when (exception is k8s.Exceptions.KubeConfigException or IOException or InvalidOperationException)
-            {
-                scans.Add(new SourceScan(ReferenceSources.KubernetesSecret, [], "kubernetes source: no usable configuration: " + exception.Message));
-            }
+            scans.AddRange(await kubernetes.ScanAsync(settings.Kubernetes, cancellationToken));
         }
 
         if (!string.IsNullOrWhiteSpace(settings.Inventory) && Mine(settings.InventoryTarget))
