@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using TokenGovernance.AuditWorker.Influx;
 using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.AuditWorker.Safety;
 
 namespace TokenGovernance.AuditWorker.Configuration;
 
@@ -19,11 +20,22 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         {
             problems.Add($"{Root}:AuditTimeout must be positive");
         }
+        else
+        {
+            OptionBounds.Check($"{Root}:AuditTimeout", options.AuditTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), problems);
+        }
 
+        OptionBounds.Check($"{Root}:ShutdownGracePeriod", options.ShutdownGracePeriod, TimeSpan.Zero, TimeSpan.FromHours(1), problems);
         if (options.MaxConcurrentTargets < 1)
         {
             problems.Add($"{Root}:MaxConcurrentTargets must be at least 1");
         }
+        else
+        {
+            OptionBounds.Check($"{Root}:MaxConcurrentTargets", options.MaxConcurrentTargets, 1, 256, problems);
+        }
+
+        ValidateClient(options.Client, problems);
 
         if (options.LogFormat is not ("plain" or "json"))
         {
@@ -36,6 +48,10 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         if (options.History.Retention <= TimeSpan.Zero)
         {
             problems.Add($"{Root}:History:Retention must be positive");
+        }
+        else
+        {
+            OptionBounds.Check($"{Root}:History:Retention", options.History.Retention, TimeSpan.FromHours(1), TimeSpan.FromDays(3660), problems);
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
@@ -73,9 +89,9 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
 
             if (!string.IsNullOrWhiteSpace(target.TokenFile))
             {
-                if (!File.Exists(target.TokenFile))
+                if (InputFile.Problem(target.TokenFile, Auditing.TokenSource.MaxTokenFileBytes) is { } problem)
                 {
-                    problems.Add($"{path}:TokenFile '{target.TokenFile}' does not exist or cannot be read");
+                    problems.Add($"{path}:TokenFile '{target.TokenFile}' {problem}");
                 }
             }
             else if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(target.EffectiveTokenEnv)))
@@ -93,9 +109,9 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
                 ValidateSchedule($"{path}:Schedule", target.Schedule, problems);
             }
 
-            if (!string.IsNullOrWhiteSpace(target.CaBundleFile) && !File.Exists(target.CaBundleFile))
+            if (!string.IsNullOrWhiteSpace(target.CaBundleFile) && CaBundle.Problem(target.CaBundleFile) is { } bundleProblem)
             {
-                problems.Add($"{path}:CaBundleFile '{target.CaBundleFile}' does not exist");
+                problems.Add($"{path}:CaBundleFile '{target.CaBundleFile}' {bundleProblem}");
             }
         }
     }
@@ -106,6 +122,26 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         {
             problems.Add($"{path} '{schedule}' is not a valid Quartz cron expression (e.g. '0 */15 * * * ?')");
         }
+        else if (!Scheduling.CronSchedules.FiresAgain(schedule))
+        {
+            // '0 0 0 31 2 ?' (February 31st) parses but never fires; Quartz refuses such a trigger at start.
+            problems.Add($"{path} '{schedule}' never fires: no date matches it");
+        }
+    }
+
+    private static void ValidateClient(InfluxClientOptions client, List<string> problems)
+    {
+        const string path = Root + ":Client";
+        OptionBounds.Check($"{path}:MaxRetries", client.MaxRetries, 1, 10, problems);
+        OptionBounds.Check($"{path}:RetryBaseDelay", client.RetryBaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10), problems);
+        OptionBounds.Check($"{path}:AttemptTimeout", client.AttemptTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1), problems);
+        OptionBounds.Check($"{path}:TotalTimeout", client.TotalTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1), problems);
+        if (client.TotalTimeout <= client.AttemptTimeout && client.AttemptTimeout <= TimeSpan.FromHours(1))
+        {
+            problems.Add($"{path}:TotalTimeout '{client.TotalTimeout}' must be longer than {path}:AttemptTimeout '{client.AttemptTimeout}'");
+        }
+
+        OptionBounds.Check($"{path}:MaxConcurrentLookups", client.MaxConcurrentLookups, 1, 256, problems);
     }
 
     private void ValidatePolicy(PolicyOptions policy, List<string> problems)
@@ -115,10 +151,18 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         {
             problems.Add($"{path}:MaxTokenAgeDays must be at least 1");
         }
+        else
+        {
+            OptionBounds.Check($"{path}:MaxTokenAgeDays", policy.MaxTokenAgeDays, 1, 36_500, problems);
+        }
 
         if (policy.InactiveRetentionDays < 1)
         {
             problems.Add($"{path}:InactiveRetentionDays must be at least 1");
+        }
+        else
+        {
+            OptionBounds.Check($"{path}:InactiveRetentionDays", policy.InactiveRetentionDays, 1, 36_500, problems);
         }
 
         ValidatePatterns($"{path}:GenericUsers:Patterns", policy.GenericUsers.Patterns, problems);
@@ -176,10 +220,18 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         {
             problems.Add($"{path}:SnapshotCacheDuration must be positive");
         }
+        else
+        {
+            OptionBounds.Check($"{path}:SnapshotCacheDuration", scheduler.SnapshotCacheDuration, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), problems);
+        }
 
         if (scheduler.ClusterCheckinInterval <= TimeSpan.Zero)
         {
             problems.Add($"{path}:ClusterCheckinInterval must be positive");
+        }
+        else
+        {
+            OptionBounds.Check($"{path}:ClusterCheckinInterval", scheduler.ClusterCheckinInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), problems);
         }
 
         var hasFile = !string.IsNullOrWhiteSpace(scheduler.ConnectionStringFile);
@@ -202,9 +254,9 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         {
             problems.Add($"{path}: Store 'postgres' needs ConnectionStringFile (preferred) or ConnectionString");
         }
-        else if (hasFile && !File.Exists(scheduler.ConnectionStringFile))
+        else if (hasFile && InputFile.Problem(scheduler.ConnectionStringFile!, Persistence.PostgresConnectionString.MaxFileBytes) is { } fileProblem)
         {
-            problems.Add($"{path}:ConnectionStringFile '{scheduler.ConnectionStringFile}' does not exist or cannot be read");
+            problems.Add($"{path}:ConnectionStringFile '{scheduler.ConnectionStringFile}' {fileProblem}");
         }
         else
         {
@@ -248,6 +300,14 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
                 problems.Add($"{path}:Files:{index}:Kind '{source.Kind}' is not plain or secret");
             }
 
+            for (var pattern = 0; pattern < source.Include.Count; pattern++)
+            {
+                if (FileGlobs.Problem(source.Include[pattern]) is { } globProblem)
+                {
+                    problems.Add($"{path}:Files:{index}:Include:{pattern} '{source.Include[pattern]}' {globProblem}");
+                }
+            }
+
             CheckTarget($"{path}:Files:{index}", source.Target);
         }
 
@@ -269,6 +329,11 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         if (references.MaxProbes < 0 || references.ProbesPerSecond <= 0)
         {
             problems.Add($"{path}: MaxProbes must be 0 or more and ProbesPerSecond positive");
+        }
+        else
+        {
+            OptionBounds.Check($"{path}:MaxProbes", references.MaxProbes, 0, 100_000, problems);
+            OptionBounds.Check($"{path}:ProbesPerSecond", references.ProbesPerSecond, 0.01, 1000, problems);
         }
     }
 

@@ -16,6 +16,7 @@ public static class CoreServiceCollectionExtensions
             .Bind(configuration.GetSection(TokenGovernanceOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TokenGovernanceOptions>, TokenGovernanceOptionsValidator>();
+        services.AddSingleton(new BoundSection(configuration.GetSection(TokenGovernanceOptions.SectionName)));
 
         var targets = configuration.GetSection(TokenGovernanceOptions.SectionName + ":Targets").Get<List<TargetOptions>>() ?? [];
         services.AddPolicyEngine();
@@ -41,7 +42,16 @@ public static class CoreServiceCollectionExtensions
         }
         catch (InvalidOperationException exception)
         {
-            throw new ConfigurationException(exception.Message.ReplaceLineEndings(" "), exception);
+            var unknown = UnknownSettings.Find(services.GetRequiredService<BoundSection>().Section, typeof(TokenGovernanceOptions));
+            var message = unknown.Count > 0
+                ? string.Join(Environment.NewLine, unknown.Select(path => $"{ParentOf(path)}: '{path[(path.LastIndexOf(':') + 1)..]}' is not a known setting (see docs/configuration.md)"))
+                : BindingErrors.Describe(exception);
+            throw new ConfigurationException(message, exception);
         }
     }
+
+    /// <summary>The section the options are bound from, kept to name unknown keys when binding fails.</summary>
+    private sealed record BoundSection(IConfigurationSection Section);
+
+    private static string ParentOf(string path) => path.LastIndexOf(':') is var colon and > 0 ? path[..colon] : path;
 }

@@ -22,8 +22,8 @@ public sealed class PolicyEngine
         Rules = all.Select(rule => Configure(rule.Descriptor, _options)).ToList();
         _authorizationRules = all.OfType<IAuthorizationRule>().Select(rule => (rule, Settings(rule))).Where(pair => pair.Item2.Enabled).ToList();
         _targetRules = all.OfType<ITargetRule>().Select(rule => (rule, Settings(rule))).Where(pair => pair.Item2.Enabled).ToList();
-        _genericUsers = new UserMatcher(_options.GenericUsers);
-        _adminUsers = new UserMatcher(_options.AdminUsers);
+        _genericUsers = new UserMatcher(_options.GenericUsers, "TokenGovernance:Policy:GenericUsers:Patterns");
+        _adminUsers = new UserMatcher(_options.AdminUsers, "TokenGovernance:Policy:AdminUsers:Patterns");
         _exemptions = new ExemptionMatcher(_options.Exemptions);
     }
 
