@@ -74,18 +74,9 @@ namespace TokenGovernance.Analyzers
         private static IEnumerable<string> Split(string value, char separator) =>
             value.Split(separator).Select(part => part.Trim()).Where(part => part.Length > 0);
 
-        // An invalid pattern in .editorconfig must not crash the analyzer (AD0001); it is ignored.
-        private static Regex? TryCompile(string pattern)
-        {
-            try
-            {
-                return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-            }
-            catch (ArgumentException)
-            {
-                return null;
-            }
-        }
+        // An invalid pattern in .editorconfig must not crash the analyzer (AD0001); it is ignored. A slow one runs
+        // without backtracking where the runtime allows, else with a timeout that counts as "no match".
+        private static Regex? TryCompile(string pattern) => TokenDetection.PlaceholderDetector.CompileUserPattern(pattern);
 
         private static Regex GlobToRegex(string glob) =>
             new Regex(

@@ -28,6 +28,16 @@ namespace TokenGovernance.TokenDetection
             new Regex(@"^\s*(?:-\s+)?(?<key>[A-Za-z_][\w.-]{0,200})\s*:\s+(?<value>""[^""]*""|'[^']*'|[^\s""'#{\[|>&*!][^\s#]*)\s*(?:#.*)?$", Options, RegexTimeout),
         };
 
+        /// <summary>The first three patterns are not anchored to the line's start or end: only they can run on a window of a line.</summary>
+        private const int UnanchoredPatternCount = 3;
+
+        /// <summary>Lines longer than this are scanned for keys in windows around each token name.</summary>
+        public const int LongLineLength = 4096;
+
+        // A key is at most 200 characters before the name's end; no token value is longer than a few hundred.
+        private const int WindowBefore = 256;
+        private const int WindowAfter = 2048;
+
         private readonly IReadOnlyCollection<string>? _extraNames;
         private readonly IReadOnlyList<Regex>? _extraPlaceholders;
 
@@ -85,17 +95,22 @@ namespace TokenGovernance.TokenDetection
                 return (IEnumerable<ConfigTokenFinding>?)findings ?? Array.Empty<ConfigTokenFinding>();
             }
 
-            foreach (var pattern in KeyValuePatterns)
+            if (line.Length <= LongLineLength)
             {
-                foreach (Match match in pattern.Matches(line))
+                for (var index = 0; index < KeyValuePatterns.Length; index++)
                 {
-                    var key = match.Groups["key"].Value;
-                    var valueGroup = match.Groups["value"];
-                    var (start, value) = Unquote(valueGroup.Index, valueGroup.Value);
-                    if (IsFree(taken, start, value.Length) && IsTokenValue(key, value))
+                    AddKeyValues(KeyValuePatterns[index], line, 0, line.Length, lineNumber, ref findings, ref taken);
+                }
+            }
+            else
+            {
+                // A minified file is one line of megabytes: the key patterns run only around the places that name a
+                // token, so the work stays linear in the line (a whole-line regex scan can outlast its timeout).
+                foreach (var (start, length) in KeyWindows(line))
+                {
+                    for (var index = 0; index < UnanchoredPatternCount; index++)
                     {
-                        Add(ref findings, ref taken, new ConfigTokenFinding(
-                            lineNumber, start + 1, value, ConfigTokenEvidence.Key, key, null), start, value.Length);
+                        AddKeyValues(KeyValuePatterns[index], line, start, length, lineNumber, ref findings, ref taken);
                     }
                 }
             }
@@ -113,6 +128,86 @@ namespace TokenGovernance.TokenDetection
             }
 
             return (IEnumerable<ConfigTokenFinding>?)findings ?? Array.Empty<ConfigTokenFinding>();
+        }
+
+        private void AddKeyValues(
+            Regex pattern, string line, int start, int length, int lineNumber,
+            ref List<ConfigTokenFinding>? findings, ref List<(int Start, int End)>? taken)
+        {
+            try
+            {
+                for (var match = pattern.Match(line, start, length); match.Success; match = match.NextMatch())
+                {
+                    var key = match.Groups["key"].Value;
+                    var valueGroup = match.Groups["value"];
+                    var (valueStart, value) = Unquote(valueGroup.Index, valueGroup.Value);
+                    if (IsFree(taken, valueStart, value.Length) && IsTokenValue(key, value))
+                    {
+                        Add(ref findings, ref taken, new ConfigTokenFinding(
+                            lineNumber, valueStart + 1, value, ConfigTokenEvidence.Key, key, null), valueStart, value.Length);
+                    }
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Only a pathological line gets here (the windows keep real ones far from the timeout): its token
+                // shapes are still reported above; the key scan of this window is given up rather than crash.
+            }
+        }
+
+        /// <summary>Merged windows around every occurrence of "token" (and the extra names) in a long line.</summary>
+        private IEnumerable<(int Start, int Length)> KeyWindows(string line)
+        {
+            var positions = new List<int>();
+            AddOccurrences(line, "token", positions);
+            if (_extraNames is not null)
+            {
+                foreach (var name in _extraNames)
+                {
+                    AddOccurrences(line, name, positions);
+                }
+            }
+
+            positions.Sort();
+            var windowStart = -1;
+            var windowEnd = -1;
+            foreach (var position in positions)
+            {
+                var start = Math.Max(0, position - WindowBefore);
+                var end = Math.Min(line.Length, position + WindowAfter);
+                if (windowEnd >= 0 && start <= windowEnd)
+                {
+                    windowEnd = Math.Max(windowEnd, end);
+                    continue;
+                }
+
+                if (windowEnd >= 0)
+                {
+                    yield return (windowStart, windowEnd - windowStart);
+                }
+
+                windowStart = start;
+                windowEnd = end;
+            }
+
+            if (windowEnd >= 0)
+            {
+                yield return (windowStart, windowEnd - windowStart);
+            }
+        }
+
+        private static void AddOccurrences(string line, string name, List<int> positions)
+        {
+            if (name.Length == 0)
+            {
+                return;
+            }
+
+            for (var index = line.IndexOf(name, StringComparison.OrdinalIgnoreCase); index >= 0;
+                 index = index + name.Length < line.Length ? line.IndexOf(name, index + name.Length, StringComparison.OrdinalIgnoreCase) : -1)
+            {
+                positions.Add(index);
+            }
         }
 
         private bool MayHoldTokenKey(string line)

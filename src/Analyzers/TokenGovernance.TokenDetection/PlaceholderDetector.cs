@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
@@ -38,7 +39,7 @@ namespace TokenGovernance.TokenDetection
             {
                 foreach (var pattern in extraPatterns)
                 {
-                    if (pattern.IsMatch(trimmed))
+                    if (MatchesWithinTimeout(pattern, trimmed))
                     {
                         return true;
                     }
@@ -47,6 +48,58 @@ namespace TokenGovernance.TokenDetection
 
             return false;
         }
+
+        /// <summary>
+        /// A user's pattern (<c>tokengovernance.placeholder_patterns</c>) that runs out of time on a value does not make
+        /// it a placeholder: the value is reported as the token it may be, instead of the analyzer crashing (AD0001).
+        /// </summary>
+        private static bool MatchesWithinTimeout(Regex pattern, string value)
+        {
+            try
+            {
+                return pattern.IsMatch(value);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Compiles a user's placeholder pattern: without backtracking where the runtime offers it (.NET 7 and later,
+        /// so <c>(a+)+$</c> runs in linear time), otherwise with a timeout. Null for an invalid pattern.
+        /// </summary>
+        public static Regex? CompileUserPattern(string pattern)
+        {
+            const RegexOptions NonBacktracking = (RegexOptions)0x400;
+            try
+            {
+                return new Regex(pattern, RegexOptions.CultureInvariant | NonBacktracking, UserPatternTimeout);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // .NET Framework (Visual Studio's analyzer host) has no non-backtracking engine.
+            }
+            catch (NotSupportedException)
+            {
+                // Back-references and look-arounds need the backtracking engine.
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+
+            try
+            {
+                return new Regex(pattern, RegexOptions.CultureInvariant, UserPatternTimeout);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        private static readonly System.TimeSpan UserPatternTimeout = System.TimeSpan.FromMilliseconds(200);
 
         /// <summary>
         /// True for values that are not secrets but names of where a secret lives or of other InfluxDB objects:

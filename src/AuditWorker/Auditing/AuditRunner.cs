@@ -20,12 +20,35 @@ public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceO
         return new AuditReport(startedAt, time.GetUtcNow(), results);
     }
 
-    /// <summary>One target with the configured per-run timeout; logs the summary line.</summary>
+    /// <summary>
+    /// One target with the configured per-run timeout; logs the summary line. Never throws for the audit itself: an
+    /// exception that escapes the auditor (a bug) is a failed result that names its type and where it was thrown, so
+    /// the worker counts it and the CLI exits 70. Only the caller's own cancellation propagates.
+    /// </summary>
     public async Task<TargetAuditResult> RunOneAsync(TargetOptions target, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.AuditTimeout);
-        var result = await auditor.AuditAsync(target, timeout.Token);
+        var startedAt = time.GetUtcNow();
+        TargetAuditResult result;
+        try
+        {
+            result = await auditor.AuditAsync(target, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var site = exception.TargetSite is { } method ? $" in {method.DeclaringType?.Name}.{method.Name}" : string.Empty;
+            logger.AuditCrashed(target.Name, exception.GetType().FullName ?? exception.GetType().Name, site, exception.StackTrace ?? string.Empty);
+            result = new TargetAuditResult
+            {
+                Target = target.Name,
+                Url = target.Url,
+                Outcome = AuditOutcome.Failure,
+                InternalError = true,
+                Error = $"target '{target.Name}': internal error: {exception.GetType().Name}{site} (a bug in tokengov: please report it with this line)",
+                StartedAt = startedAt,
+                FinishedAt = time.GetUtcNow(),
+            };
+        }
+
         logger.AuditFinished(
             result.Target,
             result.Outcome.ToString().ToLowerInvariant(),

@@ -23,6 +23,9 @@ public sealed record TargetAuditResult
     /// <summary>One line naming the target and the cause; null on success.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The failure is a bug in tokengov (an exception no audit step expects), not a problem of the target.</summary>
+    public bool InternalError { get; init; }
+
     public int Organizations { get; init; }
 
     public int Users { get; init; }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TokenGovernance.AuditWorker.Configuration;
 using TokenGovernance.AuditWorker.Influx;
 using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.AuditWorker.References;
 
 namespace TokenGovernance.AuditWorker.Auditing;
 
@@ -10,18 +11,28 @@ namespace TokenGovernance.AuditWorker.Auditing;
 public sealed class TargetAuditor(
     InfluxApiClientFactory clientFactory,
     PolicyEngine policy,
-    References.ReferenceAuditor references,
+    ReferenceAuditor references,
     IOptions<TokenGovernanceOptions> options,
     TimeProvider time,
     ILogger<TargetAuditor> logger)
 {
+    /// <summary>
+    /// Audits within <c>AuditTimeout</c>. An expected failure (the server, the token, the data, a reference source, a
+    /// pattern) is a failed result naming the cause; anything else is a bug and propagates.
+    /// </summary>
     public async Task<TargetAuditResult> AuditAsync(TargetOptions target, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
+        var shutdown = cancellationToken;
+        var auditTimeout = options.Value.AuditTimeout;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(auditTimeout);
+        InfluxApiClient? client = null;
         try
         {
-            var token = await TokenSource.ReadAsync(target, cancellationToken);
-            var client = clientFactory.Create(target, token);
+            var token = await TokenSource.ReadAsync(target, timeout.Token);
+            client = clientFactory.Create(target, token);
+            cancellationToken = timeout.Token;
             var snapshot = await ReadSnapshotAsync(target, client, cancellationToken);
             var findings = policy.Evaluate(snapshot);
             var byFingerprint = snapshot.Authorizations
@@ -49,10 +60,13 @@ public sealed class TargetAuditor(
                 FinishedAt = time.GetUtcNow(),
             };
         }
-        catch (Exception exception) when (exception is InfluxApiException or TokenUnavailableException or InvalidOperationException
-                                          || (exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (exception is InfluxApiException or TokenUnavailableException or TargetUnreadableException or PatternTimeoutException
+                                          || (exception is OperationCanceledException && timeout.IsCancellationRequested))
         {
-            var cause = exception is OperationCanceledException ? "audit cancelled (timeout or shutdown)" : exception.Message;
+            var during = client?.CurrentCall is { } call ? $", during {call}" : string.Empty;
+            var cause = exception is not OperationCanceledException ? exception.Message
+                : shutdown.IsCancellationRequested ? "audit cancelled (timeout or shutdown): the worker is stopping" + during
+                : $"audit cancelled (timeout or shutdown): it took longer than {auditTimeout} (TokenGovernance:AuditTimeout){during}";
             var error = $"target '{target.Name}': {cause}";
             logger.AuditFailed(target.Name, error);
             return new TargetAuditResult
@@ -129,7 +143,7 @@ public sealed class TargetAuditor(
         var missing = target.Orgs.Where(name => organizations.All(org => org.Name != name)).ToList();
         if (missing.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new TargetUnreadableException(
                 $"organization(s) {string.Join(", ", missing.Select(name => "'" + name + "'"))} not found or not visible to the audit token");
         }
 

@@ -3,6 +3,7 @@ using TokenGovernance.AuditWorker.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.AuditWorker.InfluxDouble;
 using TokenGovernance.AuditWorker.Reporting;
+using TokenGovernance.AuditWorker.Safety;
 
 namespace TokenGovernance.AuditWorker.Cli;
 
@@ -41,37 +42,44 @@ public static class AuditCommand
 
         using var host = builder.Build();
         var options = host.Services.GetValidatedOptions();
+        if (command.Output is not null && ReportOutput.Problem(command.Output) is { } outputProblem)
+        {
+            // Before the audit: a report that cannot be written is a usage error, not news after a long run.
+            throw new ConfigurationException($"--output '{command.Output}' {outputProblem}");
+        }
+
         var report = await host.Services.GetRequiredService<AuditRunner>().RunAsync(options.Targets, cancellationToken);
         var document = ReportDocumentBuilder.Build(report);
         var writer = host.Services.GetServices<IReportWriter>().Single(candidate => candidate.Format == command.Format);
 
-        if (command.Output is null)
+        try
         {
-            await using var stdout = Console.OpenStandardOutput();
-            await writer.WriteAsync(document, stdout, cancellationToken);
-            await stdout.FlushAsync(cancellationToken);
-        }
-        else
-        {
-            try
+            if (command.Output is null)
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                await writer.WriteAsync(document, stdout, cancellationToken);
+                await stdout.FlushAsync(cancellationToken);
+            }
+            else
             {
                 await using var file = File.Create(command.Output);
                 await writer.WriteAsync(document, file, cancellationToken);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                throw new ConfigurationException($"cannot write the report to '{command.Output}': {exception.Message}");
-            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            var where = command.Output is null ? "standard output" : $"'{command.Output}'";
+            throw new ReportOutputException($"cannot write the report to {where}: {ServerText.OneLine(exception.Message)}", exception);
         }
 
         foreach (var failed in report.Targets.Where(target => target.Outcome == AuditOutcome.Failure))
         {
-            await standardError.WriteLineAsync("tokengov: audit failed: " + failed.Error);
+            await standardError.WriteLineAsync("tokengov: audit failed: " + TerminalText.Escape(failed.Error));
         }
 
         foreach (var error in report.Targets.SelectMany(target => target.References?.Errors ?? []))
         {
-            await standardError.WriteLineAsync("tokengov: reference source failed: " + error);
+            await standardError.WriteLineAsync("tokengov: reference source failed: " + TerminalText.Escape(error));
         }
 
         return ExitCodes.For(report, command.FailOn);

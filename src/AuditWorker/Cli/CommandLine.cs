@@ -83,7 +83,7 @@ public sealed record CommandLine
             {
                 if (inlineValue is not null)
                 {
-                    return inlineValue;
+                    return inlineValue.Length > 0 ? inlineValue : throw new UsageException($"{argument} needs a value");
                 }
 
                 if (index + 1 >= args.Count || args[index + 1].StartsWith("--", StringComparison.Ordinal))

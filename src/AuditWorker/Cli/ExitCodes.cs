@@ -15,14 +15,28 @@ public static class ExitCodes
     /// <summary>At least one target could not be audited (takes precedence over findings).</summary>
     public const int TargetFailed = 2;
 
-    /// <summary>The worker stopped itself because it cannot go on (EX_SOFTWARE): the clustered scheduler could not be created.</summary>
+    /// <summary>
+    /// Internal error (EX_SOFTWARE): an audit failed in a way no step expects (a bug), or the worker stopped itself
+    /// because it cannot go on (the clustered scheduler could not be created, the listen address is taken).
+    /// </summary>
     public const int WorkerFailed = 70;
+
+    /// <summary>The same code, by the name the CLI uses for it.</summary>
+    public const int InternalError = WorkerFailed;
+
+    /// <summary>The report could not be written (EX_IOERR): a full disk, a closed or full standard output.</summary>
+    public const int OutputFailed = 74;
 
     /// <summary>Usage or configuration error (EX_USAGE).</summary>
     public const int UsageOrConfiguration = 64;
 
     public static int For(AuditReport report, Severity? failOn)
     {
+        if (report.Targets.Any(target => target.InternalError))
+        {
+            return InternalError;
+        }
+
         if (report.AnyTargetFailed)
         {
             return TargetFailed;

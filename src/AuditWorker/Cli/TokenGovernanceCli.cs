@@ -1,10 +1,14 @@
 using System.Text.Json;
 using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.AuditWorker.Reporting;
+using TokenGovernance.AuditWorker.Safety;
 
 namespace TokenGovernance.AuditWorker.Cli;
 
-/// <summary>The entry point: parses the command line, runs the command, maps problems to exit codes.</summary>
+/// <summary>
+/// The entry point: parses the command line, runs the command, maps problems to exit codes. Whatever happens, the
+/// user sees clear lines on stderr and an exit code from <see cref="ExitCodes"/>, never a .NET crash dump.
+/// </summary>
 public static class TokenGovernanceCli
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
@@ -13,8 +17,7 @@ public static class TokenGovernanceCli
         var error = Console.Error;
         if (command.Error is not null)
         {
-            await error.WriteLineAsync("tokengov: " + command.Error);
-            await error.WriteLineAsync("Run 'tokengov --help' for usage.");
+            await WriteLinesAsync(error, command.Error, "Run 'tokengov --help' for usage.");
             return ExitCodes.UsageOrConfiguration;
         }
 
@@ -36,12 +39,52 @@ public static class TokenGovernanceCli
         }
         catch (Exception exception) when (ConfigurationProblem(exception) is { } message)
         {
-            foreach (var line in message.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries))
-            {
-                await error.WriteLineAsync("tokengov: configuration error: " + line);
-            }
-
+            await WriteLinesAsync(error, message.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Select(line => "configuration error: " + line).ToArray());
             return ExitCodes.UsageOrConfiguration;
+        }
+        catch (ReportOutputException exception)
+        {
+            await WriteLinesAsync(error, exception.Message);
+            return ExitCodes.OutputFailed;
+        }
+        catch (ListenException exception)
+        {
+            await WriteLinesAsync(error, exception.Message);
+            return ExitCodes.WorkerFailed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await WriteLinesAsync(error, "cancelled");
+            return ExitCodes.InternalError;
+        }
+        catch (IOException exception)
+        {
+            // Help or version text to a closed or full standard output.
+            await WriteLinesAsync(error, "cannot write to standard output: " + ServerText.OneLine(exception.Message));
+            return ExitCodes.OutputFailed;
+        }
+        catch (Exception exception)
+        {
+            // The last resort. The message is left out: it may quote the input that caused it, a token included.
+            var site = exception.TargetSite is { } method ? $" in {method.DeclaringType?.Name}.{method.Name}" : string.Empty;
+            await WriteLinesAsync(error, $"internal error: {exception.GetType().Name}{site} (a bug in tokengov: please report it with this line)");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>Each line prefixed and escaped for the terminal; a stderr that cannot be written to is given up on quietly.</summary>
+    private static async Task WriteLinesAsync(TextWriter error, params string[] lines)
+    {
+        try
+        {
+            foreach (var line in lines)
+            {
+                await error.WriteLineAsync(line.StartsWith("Run '", StringComparison.Ordinal) ? line : "tokengov: " + TerminalText.Escape(line));
+            }
+        }
+        catch (IOException)
+        {
+            // Nowhere left to say it; the exit code still does.
         }
     }
 
@@ -49,13 +92,41 @@ public static class TokenGovernanceCli
     {
         ConfigurationException configuration => configuration.Message,
         Microsoft.Extensions.Options.OptionsValidationException validation => string.Join(Environment.NewLine, validation.Failures),
-        InvalidDataException data when data.InnerException is JsonException or FormatException =>
-            "the configuration file is not valid JSON: " + (data.InnerException?.Message ?? data.Message).ReplaceLineEndings(" "),
-        InvalidDataException data => data.Message.ReplaceLineEndings(" "),
-        InvalidOperationException invalid when invalid.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase) =>
-            invalid.Message.ReplaceLineEndings(" "),
+        InvalidDataException data when Inner<JsonException>(data) is { } json =>
+            $"{FileOf(data)}is not valid JSON: line {json.LineNumber + 1}, column {json.BytePositionInLine + 1}: {FirstSentence(json.Message)}",
+        InvalidDataException data when data.InnerException is FormatException or JsonException =>
+            "the configuration file is not valid JSON: " + ServerText.OneLine(data.InnerException?.Message ?? data.Message),
+        InvalidDataException data => ServerText.OneLine(data.Message),
         AggregateException aggregate when aggregate.InnerExceptions.All(inner => ConfigurationProblem(inner) is not null) =>
             string.Join(Environment.NewLine, aggregate.InnerExceptions.Select(inner => ConfigurationProblem(inner))),
         _ => null,
     };
+
+    private static T? Inner<T>(Exception exception)
+        where T : Exception
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Failed to load configuration from file '/x/tokengov.json'." names the file; keep just that.</summary>
+    private static string FileOf(InvalidDataException data)
+    {
+        var start = data.Message.IndexOf('\'');
+        var end = data.Message.LastIndexOf('\'');
+        return start >= 0 && end > start ? $"config file {data.Message[start..(end + 1)]} " : "the configuration file ";
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return ServerText.OneLine(cut > 0 ? message[..cut] : message);
+    }
 }

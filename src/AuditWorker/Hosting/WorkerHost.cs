@@ -22,7 +22,17 @@ public static class WorkerHost
             logger.LogWarning("DEMO MODE: auditing the built-in InfluxDB double at {Url} with made-up data; this is not a real server", demo.Server.Url);
         }
 
-        await app.RunAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            // Kestrel's AddressInUseException and other bind failures: one line, not a stack trace.
+            throw new ListenException($"cannot listen on {app.Urls.FirstOrDefault() ?? command.Urls ?? DefaultUrls}: {Safety.ServerText.OneLine(exception.Message)}", exception);
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
 
         // A component that stopped the host because it cannot go on sets the process exit code first.
         return Environment.ExitCode is var code and not 0 ? code : ExitCodes.Success;
@@ -34,6 +44,11 @@ public static class WorkerHost
     /// </summary>
     public static WebApplication Build(CommandLine command, DemoTarget? demo = null, Action<WebApplicationBuilder>? customize = null)
     {
+        if (command.Urls is not null && ListenUrls.Problem(command.Urls) is { } problem)
+        {
+            throw new ConfigurationException($"--urls '{command.Urls}' {problem}");
+        }
+
         var args = command.Urls is null ? Array.Empty<string>() : ["--urls", command.Urls];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddTokenGovernanceSources(command.ConfigFile);
@@ -53,6 +68,7 @@ public static class WorkerHost
         }
 
         var app = builder.Build();
+        app.Services.GetValidatedOptions();
         app.Services.GetRequiredService<AuditMetrics>();
         app.MapTokenGovernanceEndpoints();
         return app;

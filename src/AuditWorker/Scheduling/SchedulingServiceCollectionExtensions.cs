@@ -14,6 +14,7 @@ public static class SchedulingServiceCollectionExtensions
     public static IServiceCollection AddAuditScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<AuditStateStore>();
+        services.AddHealthChecks().AddCheck<AuditOutcomeCheck>("audits", tags: [Hosting.EndpointRouteBuilderExtensions.ReadyTag]);
         services.AddSingleton<AuditCoordinator>();
         services.AddSingleton<ShutdownGrace>();
         services.AddOptions<HostOptions>().Configure<IOptions<TokenGovernanceOptions>>((host, settings) =>

@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using TokenGovernance.AuditWorker.Configuration;
 using TokenGovernance.AuditWorker.Auditing;
 using TokenGovernance.AuditWorker.Policy;
 using TokenGovernance.AuditWorker.Reporting;
@@ -24,10 +26,21 @@ public sealed class AuditMetrics
     private readonly Counter<long> _runs;
     private readonly Histogram<double> _duration;
 
-    public AuditMetrics(IMeterFactory meterFactory, AuditStateStore state, PolicyEngine policy, TimeProvider time)
+    public AuditMetrics(IMeterFactory meterFactory, AuditStateStore state, PolicyEngine policy, TimeProvider time, IOptions<TokenGovernanceOptions> options)
     {
         var meter = meterFactory.Create(MeterName, ToolInfo.Version);
         _runs = meter.CreateCounter<long>("tokengov.audit.runs", description: "Audits run, by target and outcome (success or failure).");
+
+        // Both outcomes exist from the start for every configured target, at 0: a target that fails from its first
+        // run shows a rising failure counter that increase() sees, instead of no series at all.
+        foreach (var target in options.Value.Targets)
+        {
+            foreach (var outcome in (string[])["success", "failure"])
+            {
+                _runs.Add(0, new KeyValuePair<string, object?>("target", target.Name), new KeyValuePair<string, object?>("outcome", outcome));
+            }
+        }
+
         _duration = meter.CreateHistogram<double>(DurationInstrument, unit: "s", description: "Wall time of one audit of one target.");
 
         meter.CreateObservableGauge("tokengov.findings", () => ObserveFindings(state, policy),
@@ -179,11 +192,9 @@ public sealed class AuditMetrics
     {
         foreach (var (target, targetState) in state.Targets)
         {
-            if (targetState.LastSuccess is { } success)
-            {
-                yield return new Measurement<double>(success.FinishedAt.ToUnixTimeMilliseconds() / 1000.0,
-                    new KeyValuePair<string, object?>("target", target));
-            }
+            // 0 for a target that has only ever failed: "never", which the stale-audit alert treats as very old.
+            var seconds = targetState.LastSuccess is { } success ? success.FinishedAt.ToUnixTimeMilliseconds() / 1000.0 : 0;
+            yield return new Measurement<double>(seconds, new KeyValuePair<string, object?>("target", target));
         }
     }
 }
