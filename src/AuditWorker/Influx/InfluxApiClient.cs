@@ -337,10 +337,17 @@ public sealed class InfluxApiClient
         {
             HttpStatusCode.Unauthorized => ": the audit token was rejected",
             HttpStatusCode.Forbidden => ": the audit token's user is inactive or lacks permission",
+            >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest =>
+                $": a redirect{RedirectTarget(response)}; tokengov does not follow redirects (they drop the token): set the target's Url to the final address",
             _ => string.Empty,
         };
         return new InfluxApiException($"{call} returned {status}{detail}{hint}", response.StatusCode, ServerText.OneLine(code, _token));
     }
+
+    private string RedirectTarget(HttpResponseMessage response) =>
+        response.Headers.Location is { IsAbsoluteUri: true } location
+            ? " to " + ServerText.OneLine(location.GetLeftPart(UriPartial.Authority), _token)
+            : string.Empty;
 
     /// <summary>At most <paramref name="maxBytes"/> of a body as text, or null when it is longer (such a body is no InfluxDB error).</summary>
     private static async Task<string?> ReadBoundedAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)

@@ -14,11 +14,15 @@ public static class InfluxClientServiceCollectionExtensions
     /// <summary>
     /// Registers the InfluxDB client: pooled HttpClients with jittered exponential retries on 5xx/408/429 that honour
     /// <c>Retry-After</c>, per-attempt and total timeouts and a circuit breaker. The standard proxy variables apply.
+    /// Redirects are not followed: the runtime drops the token on every redirect, so a redirected call could only
+    /// come back unauthenticated (or, from another origin, with an answer that is not the target's).
     /// </summary>
     public static IServiceCollection AddInfluxClient(this IServiceCollection services, IEnumerable<TargetOptions> configuredTargets)
     {
         services.AddSingleton<InfluxApiClientFactory>();
-        services.AddHttpClient(InfluxHttpClientNames.Default).AddInfluxResilience();
+        services.AddHttpClient(InfluxHttpClientNames.Default)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddInfluxResilience();
 
         foreach (var target in configuredTargets.Where(target => !string.IsNullOrWhiteSpace(target.CaBundleFile)))
         {
@@ -69,6 +73,7 @@ public static class InfluxClientServiceCollectionExtensions
         var authorities = CaBundle.Load(bundlePath);
         return new SocketsHttpHandler
         {
+            AllowAutoRedirect = false,
             SslOptions = new SslClientAuthenticationOptions
             {
                 RemoteCertificateValidationCallback = (_, certificate, _, errors) =>

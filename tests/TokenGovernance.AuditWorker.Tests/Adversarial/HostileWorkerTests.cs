@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using TokenGovernance.AuditWorker.Tests.Support;
+
+namespace TokenGovernance.AuditWorker.Tests.Adversarial;
+
+/// <summary>
+/// The same hostile answers through the always-on worker: one real <c>tokengov</c> process with a target per case.
+/// Every run that does not succeed is a counted failure (<c>tokengov_audit_runs_total{outcome="failure"}</c>) from
+/// the very first run, <c>/readyz</c> says which targets failed and why, and nothing in its logs, metrics or report
+/// holds a token or a crash.
+/// </summary>
+public sealed class HostileWorkerTests(HostileFixture fixture) : IClassFixture<HostileFixture>
+{
+    [Fact]
+    public async Task Every_hostile_answer_is_a_counted_failure_in_the_worker()
+    {
+        var cases = fixture.Cases.Values.OrderBy(hostile => hostile.Name, StringComparer.Ordinal).ToList();
+        var config = fixture.Config("worker.json", cases.Select(hostile => fixture.Target(hostile, hostile.Name)), auditTimeout: "00:00:10", extra: section =>
+        {
+            section["Schedule"] = "0 0 0 1 1 ? 2099";
+            section["MaxConcurrentTargets"] = 16;
+            section["Http"] = new System.Text.Json.Nodes.JsonObject { ["ExposeReport"] = true };
+        });
+        var port = FreePort();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        using var worker = TokengovProcess.Start(["run", "--config", config, "--urls", $"http://127.0.0.1:{port}"]);
+        var stdout = worker.StandardOutput.ReadToEndAsync();
+        var stderr = worker.StandardError.ReadToEndAsync();
+        try
+        {
+            PrometheusText? metrics = null;
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    metrics = await ScrapeAsync(http);
+                    return metrics is not null && cases.All(hostile => Runs(metrics, hostile.Name, "success") + Runs(metrics, hostile.Name, "failure") >= 1);
+                },
+                TimeSpan.FromSeconds(90),
+                () => "not every target was audited: " + string.Join(", ", cases.Where(hostile => metrics is null
+                    || Runs(metrics, hostile.Name, "success") + Runs(metrics, hostile.Name, "failure") < 1).Select(hostile => hostile.Name)));
+
+            foreach (var hostile in cases)
+            {
+                Assert.True(Runs(metrics!, hostile.Name, hostile.Succeeds ? "success" : "failure") == 1, $"{hostile.Name}: not counted as {(hostile.Succeeds ? "success" : "failure")}");
+                Assert.True(Runs(metrics!, hostile.Name, hostile.Succeeds ? "failure" : "success") == 0, $"{hostile.Name}: counted as both");
+            }
+
+            // A target that never succeeded still has a last-success series (0: never), so the stale-audit alert fires.
+            Assert.Equal(0, metrics!.Value("tokengov_last_success_timestamp_seconds", ("target", "orgs-null-list")));
+
+            using var ready = await http.GetAsync("readyz");
+            var readiness = await ready.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.Contains("audits: Degraded", readiness, StringComparison.Ordinal);
+            Assert.Contains("target 'orgs-null-list': GET /api/v2/orgs", readiness, StringComparison.Ordinal);
+
+            var report = await http.GetStringAsync("report");
+            var scrape = await http.GetStringAsync("metrics");
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+            var logs = await stdout + await stderr;
+            Assert.DoesNotContain("Unhandled exception", logs, StringComparison.Ordinal);
+            Assert.DoesNotContain("Job threw", logs, StringComparison.Ordinal);
+            Assert.DoesNotContain('\u001b', logs);
+            AdversarialAssert.NoCanary(fixture.Canaries, ("worker logs", logs), ("/metrics", scrape), ("/report", report), ("/readyz", readiness));
+        }
+        finally
+        {
+            if (!worker.HasExited)
+            {
+                worker.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static double Runs(PrometheusText metrics, string target, string outcome) =>
+        metrics.Value("tokengov_audit_runs_total", ("target", target), ("outcome", outcome)) ?? 0;
+
+    private static async Task<PrometheusText?> ScrapeAsync(HttpClient http)
+    {
+        try
+        {
+            return PrometheusText.Parse(await http.GetStringAsync("metrics"));
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
