@@ -104,8 +104,14 @@ namespace TokenGovernance.TokenDetection
             }
             else
             {
-                // A minified file is one line of megabytes: the key patterns run only around the places that name a
-                // token, so the work stays linear in the line (a whole-line regex scan can outlast its timeout).
+                // A minified file is one line of megabytes: the unanchored key patterns run only around the places that
+                // name a token, so the work stays linear in the line (a whole-line scan can outlast its timeout). The
+                // patterns anchored at the line's start try one position only and run on the whole line.
+                for (var index = UnanchoredPatternCount; index < KeyValuePatterns.Length; index++)
+                {
+                    AddKeyValues(KeyValuePatterns[index], line, 0, line.Length, lineNumber, ref findings, ref taken);
+                }
+
                 foreach (var (start, length) in KeyWindows(line))
                 {
                     for (var index = 0; index < UnanchoredPatternCount; index++)

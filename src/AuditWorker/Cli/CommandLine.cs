@@ -44,7 +44,8 @@ public sealed record CommandLine
                          [--format table|json|sarif] [--output FILE]
                          [--fail-on critical|high|medium|low|none] [--demo]
               Audit once and exit: 0 clean, 1 findings at or above --fail-on (default high),
-              2 a target could not be audited, 64 usage or configuration error.
+              2 a target could not be audited, 64 usage or configuration error,
+              70 internal error, 74 the report could not be written.
 
         The token is read from --token-file or the INFLUX_TOKEN environment variable; there is
         deliberately no --token option (command lines leak through process lists).

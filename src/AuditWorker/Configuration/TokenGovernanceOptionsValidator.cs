@@ -319,6 +319,11 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
             }
 
             CheckTarget($"{path}:Kubernetes", references.Kubernetes.Target);
+            if (!string.IsNullOrWhiteSpace(references.Kubernetes.Kubeconfig)
+                && InputFile.Problem(references.Kubernetes.Kubeconfig, 16 * 1024 * 1024) is { } kubeconfigProblem)
+            {
+                problems.Add($"{path}:Kubernetes:Kubeconfig '{references.Kubernetes.Kubeconfig}' {kubeconfigProblem}");
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(references.Inventory))

@@ -1,0 +1,28 @@
+using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.AuditWorker.Hosting;
+
+namespace TokenGovernance.AuditWorker.Tests.Cli;
+
+public sealed class UnknownSettingsTests
+{
+    [Fact]
+    public void Keys_the_options_have_no_place_for_are_named_with_their_full_path()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["TokenGovernance:Targets:0:Name"] = "prod",
+            ["TokenGovernance:Targets:0:Tokn"] = "x",
+            ["TokenGovernance:Targets:1:Orgs:0"] = "acme",
+            ["TokenGovernance:Policy:Rules:TG2001:Enabled"] = "false",
+            ["TokenGovernance:Policy:Rules:TG2001:Severty"] = "low",
+            ["TokenGovernance:Client:AttemptTimeout:Seconds"] = "5",
+            ["TokenGovernance:Targts"] = "x",
+        }).Build();
+
+        var unknown = UnknownSettings.Find(configuration.GetSection("TokenGovernance"), typeof(TokenGovernanceOptions));
+
+        Assert.Equal(
+            ["TokenGovernance:Client:AttemptTimeout:Seconds", "TokenGovernance:Policy:Rules:TG2001:Severty", "TokenGovernance:Targets:0:Tokn", "TokenGovernance:Targts"],
+            unknown.Order(StringComparer.Ordinal));
+    }
+}
