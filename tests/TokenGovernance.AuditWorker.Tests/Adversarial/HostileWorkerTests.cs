@@ -62,6 +62,8 @@ public sealed class HostileWorkerTests(HostileFixture fixture) : IClassFixture<H
             var logs = await stdout + await stderr;
             Assert.DoesNotContain("Unhandled exception", logs, StringComparison.Ordinal);
             Assert.DoesNotContain("Job threw", logs, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", logs, StringComparison.Ordinal);
+            Assert.Contains("Retrying GET /orgs-stalled-headers/api/v2/orgs (retry 1 of 1)", logs, StringComparison.Ordinal);
             Assert.DoesNotContain('\u001b', logs);
             AdversarialAssert.NoCanary(fixture.Canaries, ("worker logs", logs), ("/metrics", scrape), ("/report", report), ("/readyz", readiness));
         }
