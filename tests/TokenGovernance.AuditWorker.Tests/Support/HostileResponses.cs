@@ -69,8 +69,7 @@ internal static class HostileResponses
         async exchange =>
         {
             var upstream = await exchange.UpstreamAsync();
-            var head = Encoding.Latin1.GetString(HostileExchange.Head(upstream.Status, upstream.Reason, null)).Replace("\r\n\r\n", "\r\nTransfer-Encoding: chunked\r\n\r\n");
-            await exchange.WriteRawAsync(Encoding.Latin1.GetBytes(head), []);
+            await exchange.WriteRawAsync(HostileExchange.Head(upstream.Status, upstream.Reason, null, extra: ("Transfer-Encoding", "chunked")), []);
             for (var offset = 0; offset < upstream.Body.Length; offset += 7)
             {
                 var chunk = upstream.Body.AsMemory(offset, Math.Min(7, upstream.Body.Length - offset));
@@ -93,8 +92,7 @@ internal static class HostileResponses
                 await gzip.WriteAsync(upstream.Body);
             }
 
-            var head = Encoding.Latin1.GetString(HostileExchange.Head(upstream.Status, upstream.Reason, compressed.Length)).Replace("\r\n\r\n", "\r\nContent-Encoding: gzip\r\n\r\n");
-            await exchange.WriteRawAsync(Encoding.Latin1.GetBytes(head), compressed.ToArray());
+            await exchange.WriteRawAsync(HostileExchange.Head(upstream.Status, upstream.Reason, compressed.Length, extra: ("Content-Encoding", "gzip")), compressed.ToArray());
         };
 
     public static Func<HostileExchange, Task> WithBom() =>
@@ -105,12 +103,8 @@ internal static class HostileResponses
         };
 
     public static Func<HostileExchange, Task> Redirect(Uri to) =>
-        exchange =>
-        {
-            var head = Encoding.Latin1.GetString(HostileExchange.Head(307, "Temporary Redirect", 0))
-                .Replace("\r\n\r\n", $"\r\nLocation: {new Uri(to, exchange.PathAndQuery.TrimStart('/'))}\r\n\r\n");
-            return exchange.WriteRawAsync(Encoding.Latin1.GetBytes(head), []);
-        };
+        exchange => exchange.WriteRawAsync(
+            HostileExchange.Head(307, "Temporary Redirect", 0, extra: ("Location", new Uri(to, exchange.PathAndQuery.TrimStart('/')).ToString())), []);
 
     /// <summary>A 200 that is an HTML error page from a proxy.</summary>
     public static Func<HostileExchange, Task> Html() =>

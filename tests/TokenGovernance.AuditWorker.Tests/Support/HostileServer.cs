@@ -200,7 +200,10 @@ internal sealed class HostileExchange(
         await Stream.WriteAsync(body, Stopping);
     }
 
-    public static byte[] Head(int status, string reason, long? contentLength, IEnumerable<(string Name, string Value)>? headers = null, string contentType = "application/json; charset=utf-8")
+    /// <param name="headers">The X-Influxdb-* headers (OSS 2.7's unless given); <paramref name="extra"/> headers come after them.</param>
+    public static byte[] Head(
+        int status, string reason, long? contentLength, IEnumerable<(string Name, string Value)>? headers = null,
+        string contentType = "application/json; charset=utf-8", params (string Name, string Value)[] extra)
     {
         var builder = new StringBuilder($"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nConnection: close\r\n");
         if (contentLength is { } length)
@@ -208,7 +211,7 @@ internal sealed class HostileExchange(
             builder.Append($"Content-Length: {length}\r\n");
         }
 
-        foreach (var (name, value) in headers ?? [("X-Influxdb-Build", "OSS"), ("X-Influxdb-Version", "v2.7.11")])
+        foreach (var (name, value) in (headers ?? [("X-Influxdb-Build", "OSS"), ("X-Influxdb-Version", "v2.7.11")]).Concat(extra))
         {
             builder.Append($"{name}: {value}\r\n");
         }
