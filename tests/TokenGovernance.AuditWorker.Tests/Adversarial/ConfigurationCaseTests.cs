@@ -7,6 +7,7 @@ namespace TokenGovernance.AuditWorker.Tests.Adversarial;
 /// Every case of <see cref="ConfigurationCases"/> through the real binary: the exit code, one clear line (or, where
 /// the case expects success, none), within the bound, no crash, and the audit token nowhere in the output.
 /// </summary>
+[Collection(AdversarialCollection.Name)]
 public sealed class ConfigurationCaseTests(HostileFixture fixture) : IClassFixture<HostileFixture>
 {
     public static TheoryData<string> Names => new(ConfigurationCases.All.Select(configurationCase => configurationCase.Name));

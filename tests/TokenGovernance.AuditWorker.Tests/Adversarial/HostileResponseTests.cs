@@ -39,6 +39,7 @@ public abstract class HostileResponseTests(HostileFixture fixture)
     }
 }
 
+[Collection(AdversarialCollection.Name)]
 public sealed class HostileResponseTestsPart1(HostileFixture fixture) : HostileResponseTests(fixture), IClassFixture<HostileFixture>
 {
     [Theory]
@@ -46,6 +47,7 @@ public sealed class HostileResponseTestsPart1(HostileFixture fixture) : HostileR
     public Task Hostile_response_fails_the_target_clearly_and_leaks_nothing(string name) => RunAsync(name);
 }
 
+[Collection(AdversarialCollection.Name)]
 public sealed class HostileResponseTestsPart2(HostileFixture fixture) : HostileResponseTests(fixture), IClassFixture<HostileFixture>
 {
     [Theory]
@@ -53,6 +55,7 @@ public sealed class HostileResponseTestsPart2(HostileFixture fixture) : HostileR
     public Task Hostile_response_fails_the_target_clearly_and_leaks_nothing(string name) => RunAsync(name);
 }
 
+[Collection(AdversarialCollection.Name)]
 public sealed class HostileResponseTestsPart3(HostileFixture fixture) : HostileResponseTests(fixture), IClassFixture<HostileFixture>
 {
     [Theory]

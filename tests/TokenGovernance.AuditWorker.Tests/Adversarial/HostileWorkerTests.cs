@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Adversarial;
@@ -10,6 +9,7 @@ namespace TokenGovernance.AuditWorker.Tests.Adversarial;
 /// the very first run, <c>/readyz</c> says which targets failed and why, and nothing in its logs, metrics or report
 /// holds a token or a crash.
 /// </summary>
+[Collection(AdversarialCollection.Name)]
 public sealed class HostileWorkerTests(HostileFixture fixture) : IClassFixture<HostileFixture>
 {
     [Fact]
@@ -22,79 +22,39 @@ public sealed class HostileWorkerTests(HostileFixture fixture) : IClassFixture<H
             section["MaxConcurrentTargets"] = 16;
             section["Http"] = new System.Text.Json.Nodes.JsonObject { ["ExposeReport"] = true };
         });
-        var port = FreePort();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
-        using var worker = TokengovProcess.Start(["run", "--config", config, "--urls", $"http://127.0.0.1:{port}"]);
-        var stdout = worker.StandardOutput.ReadToEndAsync();
-        var stderr = worker.StandardError.ReadToEndAsync();
-        try
+        await using var worker = WorkerProcess.Start(config);
+        var metrics = await worker.WaitForAsync(
+            scrape => cases.All(hostile => Runs(scrape, hostile.Name, "success") + Runs(scrape, hostile.Name, "failure") >= 1),
+            TimeSpan.FromSeconds(90),
+            scrape => "not every target was audited: " + string.Join(", ", cases.Where(hostile => scrape is null
+                || Runs(scrape, hostile.Name, "success") + Runs(scrape, hostile.Name, "failure") < 1).Select(hostile => hostile.Name)));
+
+        foreach (var hostile in cases)
         {
-            PrometheusText? metrics = null;
-            await Poll.UntilAsync(
-                async () =>
-                {
-                    metrics = await ScrapeAsync(http);
-                    return metrics is not null && cases.All(hostile => Runs(metrics, hostile.Name, "success") + Runs(metrics, hostile.Name, "failure") >= 1);
-                },
-                TimeSpan.FromSeconds(90),
-                () => "not every target was audited: " + string.Join(", ", cases.Where(hostile => metrics is null
-                    || Runs(metrics, hostile.Name, "success") + Runs(metrics, hostile.Name, "failure") < 1).Select(hostile => hostile.Name)));
-
-            foreach (var hostile in cases)
-            {
-                Assert.True(Runs(metrics!, hostile.Name, hostile.Succeeds ? "success" : "failure") == 1, $"{hostile.Name}: not counted as {(hostile.Succeeds ? "success" : "failure")}");
-                Assert.True(Runs(metrics!, hostile.Name, hostile.Succeeds ? "failure" : "success") == 0, $"{hostile.Name}: counted as both");
-            }
-
-            // A target that never succeeded still has a last-success series (0: never), so the stale-audit alert fires.
-            Assert.Equal(0, metrics!.Value("tokengov_last_success_timestamp_seconds", ("target", "orgs-null-list")));
-
-            using var ready = await http.GetAsync("readyz");
-            var readiness = await ready.Content.ReadAsStringAsync();
-            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-            Assert.Contains("audits: Degraded", readiness, StringComparison.Ordinal);
-            Assert.Contains("target 'orgs-null-list': GET /api/v2/orgs", readiness, StringComparison.Ordinal);
-
-            var report = await http.GetStringAsync("report");
-            var scrape = await http.GetStringAsync("metrics");
-            worker.Kill(entireProcessTree: true);
-            await worker.WaitForExitAsync();
-            var logs = await stdout + await stderr;
-            Assert.DoesNotContain("Unhandled exception", logs, StringComparison.Ordinal);
-            Assert.DoesNotContain("Job threw", logs, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", logs, StringComparison.Ordinal);
-            Assert.Contains("Retrying GET /orgs-stalled-headers/api/v2/orgs (retry 1 of 1)", logs, StringComparison.Ordinal);
-            Assert.DoesNotContain('\u001b', logs);
-            AdversarialAssert.NoCanary(fixture.Canaries, ("worker logs", logs), ("/metrics", scrape), ("/report", report), ("/readyz", readiness));
+            Assert.True(Runs(metrics, hostile.Name, hostile.Succeeds ? "success" : "failure") == 1, $"{hostile.Name}: not counted as {(hostile.Succeeds ? "success" : "failure")}");
+            Assert.True(Runs(metrics, hostile.Name, hostile.Succeeds ? "failure" : "success") == 0, $"{hostile.Name}: counted as both");
         }
-        finally
-        {
-            if (!worker.HasExited)
-            {
-                worker.Kill(entireProcessTree: true);
-            }
-        }
+
+        // A target that never succeeded still has a last-success series (0: never), so the stale-audit alert fires.
+        Assert.Equal(0, metrics.Value("tokengov_last_success_timestamp_seconds", ("target", "orgs-null-list")));
+
+        using var ready = await worker.Http.GetAsync("readyz");
+        var readiness = await ready.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("audits: Degraded", readiness, StringComparison.Ordinal);
+        Assert.Contains("target 'orgs-null-list': GET /api/v2/orgs", readiness, StringComparison.Ordinal);
+
+        var report = await worker.Http.GetStringAsync("report");
+        var scrape = await worker.Http.GetStringAsync("metrics");
+        var logs = await worker.StopAsync();
+        Assert.DoesNotContain("Unhandled exception", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("Job threw", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", logs, StringComparison.Ordinal);
+        Assert.Contains("Retrying GET /orgs-stalled-headers/api/v2/orgs (retry 1 of 1)", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', logs);
+        AdversarialAssert.NoCanary(fixture.Canaries, ("worker logs", logs), ("/metrics", scrape), ("/report", report), ("/readyz", readiness));
     }
 
     private static double Runs(PrometheusText metrics, string target, string outcome) =>
         metrics.Value("tokengov_audit_runs_total", ("target", target), ("outcome", outcome)) ?? 0;
-
-    private static async Task<PrometheusText?> ScrapeAsync(HttpClient http)
-    {
-        try
-        {
-            return PrometheusText.Parse(await http.GetStringAsync("metrics"));
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -9,27 +9,26 @@ namespace TokenGovernance.AuditWorker.Tests.Adversarial;
 /// description "backup of &lt;token&gt;"), through every output: the three report formats on stdout and in a file,
 /// stderr, and the worker's logs, /report and /metrics. Token shapes are masked everywhere; text outputs escape.
 /// </summary>
+[Collection(AdversarialCollection.Name)]
 public sealed class ServerTextInOutputTests : IAsyncLifetime
 {
     private const string ForgedUser = "mallory\u001b[2J\u001b]0;owned\u0007\r\nSummary: 0 critical, 0 high, 0 medium, 0 low, 0 suppressed";
 
     private readonly TempDirectory _directory = new();
-    private DoubleAuthorization _backedUp = null!;
     private InfluxApiDouble _double = null!;
 
-    private TestData Data { get; set; } = null!;
+    private TestData Data { get; } = HostileServerText();
 
-    public async Task InitializeAsync()
+    /// <summary>A user name that forges a summary line, a description quoting another token, escape sequences.</summary>
+    internal static TestData HostileServerText() => new((builder, test) =>
     {
-        Data = new TestData((builder, test) =>
-        {
-            var mallory = builder.User(ForgedUser);
-            _backedUp = builder.Token(test.Alice, test.Acme, "alice writer", permissions => permissions.Write(test.Telemetry));
-            builder.Token(mallory, test.Acme, "backup of " + _backedUp.Token + " \u001b[31mred\u001b[0m", permissions => permissions.Write(test.Telemetry));
-            builder.Token(test.Alice, test.Acme, "line one\nSummary: 0 critical", permissions => permissions.AllAccess());
-        });
-        _double = await InfluxApiDouble.StartAsync(Data.Data, InfluxDoubleMode.Oss27);
-    }
+        var mallory = builder.User(ForgedUser);
+        var backedUp = builder.Token(test.Alice, test.Acme, "alice writer", permissions => permissions.Write(test.Telemetry));
+        builder.Token(mallory, test.Acme, "backup of " + backedUp.Token + " \u001b[31mred\u001b[0m", permissions => permissions.Write(test.Telemetry));
+        builder.Token(test.Alice, test.Acme, "line one\nSummary: 0 critical", permissions => permissions.AllAccess());
+    });
+
+    public async Task InitializeAsync() => _double = await InfluxApiDouble.StartAsync(Data.Data, InfluxDoubleMode.Oss27);
 
     public async Task DisposeAsync()
     {
@@ -76,19 +75,47 @@ public sealed class ServerTextInOutputTests : IAsyncLifetime
             Assert.NotNull(JsonNode.Parse(report)!["runs"]);
         }
     }
+}
+
+/// <summary>The same server text through the worker's logs, /report and /metrics, in a process of its own.</summary>
+[Collection(AdversarialCollection.Name)]
+public sealed class ServerTextInWorkerOutputTests : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new();
+    private readonly TestData _data = ServerTextInOutputTests.HostileServerText();
+    private InfluxApiDouble _double = null!;
+
+    public async Task InitializeAsync() => _double = await InfluxApiDouble.StartAsync(_data.Data, InfluxDoubleMode.Oss27);
+
+    public async Task DisposeAsync()
+    {
+        await _double.DisposeAsync();
+        _directory.Dispose();
+    }
 
     [Fact]
     public async Task Worker_logs_report_and_metrics_mask_token_shapes_in_server_text()
     {
-        await using var worker = await WorkerUnderTest.CreateAsync(InfluxDoubleMode.Oss27, Data);
-        worker.Settings["Http:ExposeReport"] = "true";
-        await worker.StartAsync();
-        await worker.WaitForAsync(metrics => metrics.Value("tokengov_audit_runs_total", ("target", "test"), ("outcome", "success")) == 1);
+        var config = _directory.File("worker.json", new JsonObject
+        {
+            ["TokenGovernance"] = new JsonObject
+            {
+                ["Targets"] = new JsonArray(new JsonObject { ["Name"] = "server-text", ["Url"] = _double.Url.ToString(), ["TokenFile"] = _directory.File("token", _data.AuditToken.Token) }),
+                ["Schedule"] = "0 0 0 1 1 ? 2099",
+                ["Http"] = new JsonObject { ["ExposeReport"] = true },
+            },
+        }.ToJsonString());
+        await using var worker = WorkerProcess.Start(config);
+        await worker.WaitForAsync(
+            metrics => metrics.Value("tokengov_audit_runs_total", ("target", "server-text"), ("outcome", "success")) == 1,
+            TimeSpan.FromSeconds(30),
+            _ => "the audit did not succeed");
 
-        var report = await worker.Http.GetStringAsync("/report");
-        var metrics = await worker.Http.GetStringAsync("/metrics");
+        var report = await worker.Http.GetStringAsync("report");
+        var metrics = await worker.Http.GetStringAsync("metrics");
+        var logs = await worker.StopAsync();
 
-        AdversarialAssert.NoCanary(Data.AllTokenValues, ("/report", report), ("/metrics", metrics), ("logs", worker.Logs.Text));
+        AdversarialAssert.NoCanary(_data.AllTokenValues, ("/report", report), ("/metrics", metrics), ("logs", logs));
         Assert.Contains("backup of [token ", report, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace TokenGovernance.AuditWorker.Tests.Support;
+
+/// <summary>
+/// A real <c>tokengov run</c> process on a free loopback port, for tests that must not share a process with other
+/// worker hosts (metrics of in-process hosts can mix) or that assert on what the process itself prints.
+/// </summary>
+internal sealed class WorkerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _stdout;
+    private readonly Task<string> _stderr;
+
+    private WorkerProcess(string config)
+    {
+        var port = FreePort();
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        _process = TokengovProcess.Start(["run", "--config", config, "--urls", $"http://127.0.0.1:{port}"]);
+        _stdout = _process.StandardOutput.ReadToEndAsync();
+        _stderr = _process.StandardError.ReadToEndAsync();
+    }
+
+    public HttpClient Http { get; }
+
+    public static WorkerProcess Start(string config) => new(config);
+
+    /// <summary>Scrapes until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/> naming what is missing.</summary>
+    public async Task<PrometheusText> WaitForAsync(Func<PrometheusText, bool> condition, TimeSpan timeout, Func<PrometheusText?, string> describe)
+    {
+        PrometheusText? metrics = null;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                metrics = await ScrapeAsync();
+                return metrics is not null && condition(metrics);
+            },
+            timeout,
+            () => describe(metrics));
+        return metrics!;
+    }
+
+    /// <summary>Stops the process and returns everything it printed.</summary>
+    public async Task<string> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        return await _stdout + await _stderr;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        Http.Dispose();
+    }
+
+    private async Task<PrometheusText?> ScrapeAsync()
+    {
+        try
+        {
+            return PrometheusText.Parse(await Http.GetStringAsync("metrics"));
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
