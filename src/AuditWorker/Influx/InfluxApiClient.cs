@@ -175,7 +175,7 @@ public sealed class InfluxApiClient
 
         for (var index = 0; index < types.Count; index++)
         {
-            ResponseChecks.Identity(call, $"[{index}]", types[index]);
+            ResponseChecks.Identity(call, $"resource type [{index}]", types[index]);
         }
 
         return types;
@@ -183,17 +183,18 @@ public sealed class InfluxApiClient
 
     private List<InfluxUser> CheckUsers(string call, List<InfluxUser> users)
     {
-        foreach (var user in ResponseChecks.Elements(call, "users", users))
+        ResponseChecks.Elements(call, "users", users);
+        for (var index = 0; index < users.Count; index++)
         {
-            CheckUser(call, user);
+            CheckUser(call, users[index], $"users[{index}]");
         }
 
         return users;
     }
 
-    private InfluxUser CheckUser(string call, InfluxUser user)
+    private InfluxUser CheckUser(string call, InfluxUser user, string where = "the user")
     {
-        ResponseChecks.Identity(call, "id", user.Id);
+        ResponseChecks.Identity(call, where, user.Id);
         user.Name = ServerText.Clean(user.Name, _token) ?? string.Empty;
         return user;
     }

@@ -49,8 +49,23 @@ public static class InputFile
     public static async Task<string> ReadAllTextAsync(string path, long maxBytes, string what, CancellationToken cancellationToken) =>
         new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(await ReadAllBytesAsync(path, maxBytes, what, cancellationToken)).TrimStart('\uFEFF');
 
-    public static string ReadAllText(string path, long maxBytes, string what) =>
-        ReadAllTextAsync(path, maxBytes, what, CancellationToken.None).GetAwaiter().GetResult();
+    /// <summary>The same for start-up checks, which run synchronously.</summary>
+    public static string ReadAllText(string path, long maxBytes, string what)
+    {
+        if (Problem(path, maxBytes) is { } problem)
+        {
+            throw new InputFileException($"{what} {problem}");
+        }
+
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF');
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException($"{what} cannot be read: {exception.GetType().Name}", exception);
+        }
+    }
 
     private enum FileType
     {
