@@ -9,7 +9,8 @@ using TokenGovernance.AuditWorker.InfluxDouble;
 if (args.Length == 2 && args[0] == "scan-files")
 {
     // Times the reference file source over a folder (benchmarks/references-scan.sh generates one).
-    var source = new TokenGovernance.AuditWorker.References.FileReferenceSource();
+    var source = new TokenGovernance.AuditWorker.References.FileReferenceSource(
+        Microsoft.Extensions.Options.Options.Create(new TokenGovernance.AuditWorker.Configuration.TokenGovernanceOptions()));
     var watch = System.Diagnostics.Stopwatch.StartNew();
     var scan = source.Scan(new TokenGovernance.AuditWorker.Configuration.FileSourceOptions { Path = args[1] }, default);
     Console.WriteLine($"scanned in {watch.Elapsed.TotalSeconds:F2} s: {scan.References.Count} references, error: {scan.Error ?? "none"}, peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
@@ -154,11 +155,15 @@ internal static class ClientProfile
         TokenGovernance.AuditWorker.Hosting.CoreServiceCollectionExtensions.AddTokenGovernanceCore(services,
             new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["TokenGovernance:Policy:GenericUsers:Patterns:0"] = "svc-.*", ["TokenGovernance:Targets:0:Name"] = "bench", ["TokenGovernance:Targets:0:Url"] = url.ToString(), ["TokenGovernance:Targets:0:TokenFile"] = "double-token" }).Build());
         var engine = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TokenGovernance.AuditWorker.Policy.PolicyEngine>(services.BuildServiceProvider());
-        var snapshot = new TokenGovernance.AuditWorker.Policy.TargetSnapshot
+        var resourceTypes = (await client.ListResourceTypesAsync(default)).ToHashSet();
+        var tokens = await Time("map to the neutral model", () => Task.FromResult(authorizations.Select(authorization => TokenGovernance.AuditWorker.Influx.InfluxV2Mapping.ToToken(authorization, resourceTypes)).ToList()));
+        var snapshot = new TokenGovernance.Audit.Model.TargetInventory
         {
-            TargetName = "bench", Flavor = TokenGovernance.AuditWorker.Influx.InfluxFlavor.Oss, Organizations = await client.ListOrganizationsAsync(default),
-            UsersById = users, DeletedUserIds = new HashSet<string>(), Authorizations = authorizations,
-            ResourceTypes = (await client.ListResourceTypesAsync(default)).ToHashSet(), AuditUser = await client.GetMeAsync(default),
+            TargetName = "bench", Product = "oss", Capabilities = TokenGovernance.AuditWorker.Influx.InfluxV2Mapping.CapabilitiesOf(TokenGovernance.AuditWorker.Influx.InfluxFlavor.Oss),
+            Scopes = (await client.ListOrganizationsAsync(default)).Select(TokenGovernance.AuditWorker.Influx.InfluxV2Mapping.ToScope).ToList(),
+            PrincipalsById = users.ToDictionary(pair => pair.Key, pair => TokenGovernance.AuditWorker.Influx.InfluxV2Mapping.ToPrincipal(pair.Value)),
+            DeletedPrincipalIds = new HashSet<string>(), Tokens = tokens,
+            AuditPrincipal = TokenGovernance.AuditWorker.Influx.InfluxV2Mapping.ToPrincipal(await client.GetMeAsync(default)),
         };
         var findings = await Time("policy", () => Task.FromResult(engine.Evaluate(snapshot)));
         await Time("policy again", () => Task.FromResult(engine.Evaluate(snapshot)));

@@ -1,4 +1,3 @@
-using TokenGovernance.AuditWorker.Influx;
 using TokenGovernance.AuditWorker.Policy;
 
 namespace TokenGovernance.AuditWorker.Auditing;
@@ -16,7 +15,8 @@ public sealed record TargetAuditResult
 
     public required string Url { get; init; }
 
-    public InfluxFlavor Flavor { get; init; }
+    /// <summary>The product as the report names it (<c>oss</c>, <c>cloud</c>); null for a failed audit.</summary>
+    public string? Flavor { get; init; }
 
     public required AuditOutcome Outcome { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using TokenGovernance.Audit.Model;
 
 namespace TokenGovernance.AuditWorker.Influx;
 

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using TokenGovernance.AuditWorker.Auditing;
+using TokenGovernance.AuditWorker.References;
 using TokenGovernance.AuditWorker.Safety;
 
 namespace TokenGovernance.AuditWorker.Influx;
@@ -13,7 +15,7 @@ namespace TokenGovernance.AuditWorker.Influx;
 /// The InfluxDB v2 calls the audit needs, for one target and one token. Responses are deserialized from the
 /// stream with source-generated metadata; failures become <see cref="InfluxApiException"/> with a one-line message.
 /// </summary>
-public sealed class InfluxApiClient
+public sealed class InfluxApiClient : ITokenProbe
 {
     /// <summary>The API's own maximum page size for users and orgs.</summary>
     public const int PageSize = 100;
@@ -30,13 +32,15 @@ public sealed class InfluxApiClient
     private readonly Uri _baseUri;
     private readonly string _token;
     private readonly TimeSpan _bodyTimeout;
+    private readonly ReadProgress? _progress;
 
     /// <param name="bodyTimeout">
     /// How long reading one response body may take once its headers arrived (the resilience pipeline's timeouts end
     /// with the headers): a server that stalls or trickles a body fails the call instead of holding the audit.
     /// </param>
-    public InfluxApiClient(HttpClient http, Uri baseUri, string token, TimeSpan? bodyTimeout = null)
+    public InfluxApiClient(HttpClient http, Uri baseUri, string token, TimeSpan? bodyTimeout = null, ReadProgress? progress = null)
     {
+        _progress = progress;
         _http = http;
         _baseUri = baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
         _token = token;
@@ -49,8 +53,6 @@ public sealed class InfluxApiClient
     /// <summary><c>X-Influxdb-Version</c> of the last response.</summary>
     public string? ServerVersion { get; private set; }
 
-    /// <summary>The call made last (e.g. <c>GET /api/v2/users?limit=100</c>), named when an audit times out during it.</summary>
-    public string? CurrentCall { get; private set; }
 
     /// <summary>All organizations the token can see, paging with <c>offset</c> until an empty page (there is no <c>next</c> link).</summary>
     public async Task<List<InfluxOrganization>> ListOrganizationsAsync(CancellationToken cancellationToken)
@@ -261,7 +263,11 @@ public sealed class InfluxApiClient
     private async Task<T> GetAsync<T>(string relative, Func<Stream, CancellationToken, ValueTask<T?>> read, CancellationToken cancellationToken)
     {
         var call = "GET /" + relative;
-        CurrentCall = call;
+        if (_progress is not null)
+        {
+            _progress.CurrentCall = call;
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", _token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

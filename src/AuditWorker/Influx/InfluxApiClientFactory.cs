@@ -7,8 +7,8 @@ namespace TokenGovernance.AuditWorker.Influx;
 public sealed class InfluxApiClientFactory(IHttpClientFactory httpClientFactory, IOptions<TokenGovernanceOptions> options)
 {
     /// <summary>A body may take as long to read as one attempt may wait for its headers.</summary>
-    public InfluxApiClient Create(TargetOptions target, string token) =>
-        new(httpClientFactory.CreateClient(InfluxHttpClientNames.For(target)), new Uri(target.Url), token, options.Value.Client.AttemptTimeout);
+    public InfluxApiClient Create(TargetOptions target, string token, Auditing.ReadProgress? progress = null) =>
+        new(httpClientFactory.CreateClient(InfluxHttpClientNames.For(target)), new Uri(target.Url), token, options.Value.Client.AttemptTimeout, progress);
 }
 
 public static class InfluxHttpClientNames

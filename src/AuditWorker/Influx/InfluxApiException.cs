@@ -3,7 +3,7 @@ using System.Net;
 namespace TokenGovernance.AuditWorker.Influx;
 
 /// <summary>A failed InfluxDB API call, with a one-line message that names the call and the cause (never a token).</summary>
-public sealed class InfluxApiException : Exception
+public sealed class InfluxApiException : Auditing.TargetReadException
 {
     public InfluxApiException(string message, HttpStatusCode? statusCode = null, string? errorCode = null, Exception? innerException = null)
         : base(message, innerException)

@@ -20,6 +20,7 @@ public static class InfluxClientServiceCollectionExtensions
     public static IServiceCollection AddInfluxClient(this IServiceCollection services, IEnumerable<TargetOptions> configuredTargets)
     {
         services.AddSingleton<InfluxApiClientFactory>();
+        services.AddSingleton<Auditing.ITargetReader, InfluxV2TargetReader>();
         services.AddHttpClient(InfluxHttpClientNames.Default)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddInfluxResilience();

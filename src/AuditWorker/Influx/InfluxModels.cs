@@ -11,7 +11,7 @@ public sealed class InfluxAuthorization
 
     /// <summary>Never the raw value: the converter keeps whether it was visible and its fingerprint only.</summary>
     [JsonConverter(typeof(TokenValueJsonConverter))]
-    public TokenValue Token { get; set; }
+    public Audit.Model.TokenValue Token { get; set; }
 
     [JsonConverter(typeof(StringPoolJsonConverter))]
     public string Status { get; set; } = "active";
@@ -40,10 +40,6 @@ public sealed class InfluxAuthorization
 
     [JsonIgnore]
     public bool IsActive => string.Equals(Status, "active", StringComparison.Ordinal);
-
-    /// <summary>Set once by <see cref="Policy.PermissionShapes"/>: several rules ask the same question.</summary>
-    [JsonIgnore]
-    internal Policy.PermissionShape? Shape { get; set; }
 }
 
 public sealed class InfluxPermission

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
 using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Influx;
 using TokenGovernance.AuditWorker.Policy;
 
 namespace TokenGovernance.AuditWorker.Persistence;
@@ -43,7 +42,7 @@ public sealed class SnapshotCodec(PolicyRuleCatalog catalog)
     {
         Target = result.Target,
         Url = result.Url,
-        Flavor = result.Flavor.ToName(),
+        Flavor = result.Flavor ?? "auto",
         Outcome = result.Outcome == AuditOutcome.Success ? "success" : "failure",
         Error = result.Error,
         Organizations = result.Organizations,
@@ -77,13 +76,12 @@ public sealed class SnapshotCodec(PolicyRuleCatalog catalog)
 
     private TargetAuditResult FromStored(StoredAuditResult stored)
     {
-        InfluxFlavorNames.TryParse(stored.Flavor, out var flavor);
         var rules = new Dictionary<string, PolicyRuleDescriptor>(StringComparer.Ordinal);
         return new TargetAuditResult
         {
             Target = stored.Target,
             Url = stored.Url,
-            Flavor = flavor,
+            Flavor = stored.Flavor == "auto" ? null : stored.Flavor,
             Outcome = stored.Outcome == "success" ? AuditOutcome.Success : AuditOutcome.Failure,
             Error = stored.Error,
             Organizations = stored.Organizations,

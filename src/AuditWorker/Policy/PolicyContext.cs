@@ -1,11 +1,12 @@
+using TokenGovernance.Audit.Model;
 using TokenGovernance.AuditWorker.Configuration;
 
 namespace TokenGovernance.AuditWorker.Policy;
 
-/// <summary>Everything a rule may consult besides the authorization itself.</summary>
+/// <summary>Everything a rule may consult besides the token itself.</summary>
 public sealed class PolicyContext
 {
-    public required TargetSnapshot Snapshot { get; init; }
+    public required TargetInventory Inventory { get; init; }
 
     public required PolicyOptions Options { get; init; }
 

@@ -1,14 +1,18 @@
 using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Model;
 using TokenGovernance.AuditWorker.Configuration;
 
 namespace TokenGovernance.AuditWorker.Policy;
 
-/// <summary>Runs every enabled rule over a snapshot, applies severities from config and marks exempted findings.</summary>
+/// <summary>
+/// Runs every enabled rule that applies to the product over an inventory, applies severities from config and marks
+/// exempted findings.
+/// </summary>
 public sealed class PolicyEngine
 {
     private readonly PolicyOptions _options;
     private readonly TimeProvider _time;
-    private readonly IReadOnlyList<(IAuthorizationRule Rule, EffectiveRule Settings)> _authorizationRules;
+    private readonly IReadOnlyList<(ITokenRule Rule, EffectiveRule Settings)> _tokenRules;
     private readonly IReadOnlyList<(ITargetRule Rule, EffectiveRule Settings)> _targetRules;
     private readonly UserMatcher _genericUsers;
     private readonly UserMatcher _adminUsers;
@@ -20,7 +24,7 @@ public sealed class PolicyEngine
         _time = time;
         var all = rules.ToList();
         Rules = all.Select(rule => Configure(rule.Descriptor, _options)).ToList();
-        _authorizationRules = all.OfType<IAuthorizationRule>().Select(rule => (rule, Settings(rule))).Where(pair => pair.Item2.Enabled).ToList();
+        _tokenRules = all.OfType<ITokenRule>().Select(rule => (rule, Settings(rule))).Where(pair => pair.Item2.Enabled).ToList();
         _targetRules = all.OfType<ITargetRule>().Select(rule => (rule, Settings(rule))).Where(pair => pair.Item2.Enabled).ToList();
         _genericUsers = new UserMatcher(_options.GenericUsers, "TokenGovernance:Policy:GenericUsers:Patterns");
         _adminUsers = new UserMatcher(_options.AdminUsers, "TokenGovernance:Policy:AdminUsers:Patterns");
@@ -32,12 +36,12 @@ public sealed class PolicyEngine
 
     public EffectiveRule? Find(string ruleId) => Rules.FirstOrDefault(rule => rule.Descriptor.Id == ruleId);
 
-    public List<Finding> Evaluate(TargetSnapshot snapshot)
+    public List<Finding> Evaluate(TargetInventory inventory)
     {
         var now = _time.GetUtcNow();
         var context = new PolicyContext
         {
-            Snapshot = snapshot,
+            Inventory = inventory,
             Options = _options,
             GenericUsers = _genericUsers,
             AdminUsers = _adminUsers,
@@ -46,34 +50,34 @@ public sealed class PolicyEngine
         };
 
         var findings = new List<Finding>();
-        foreach (var authorization in snapshot.Authorizations)
+        var tokenRules = _tokenRules.Where(pair => inventory.Capabilities.Provides(pair.Rule.Requires)).ToList();
+        foreach (var token in inventory.Tokens)
         {
-            foreach (var (rule, settings) in _authorizationRules)
+            foreach (var (rule, settings) in tokenRules)
             {
-                var message = rule.Evaluate(authorization, context);
+                var message = rule.Evaluate(token, context);
                 if (message is null)
                 {
                     continue;
                 }
 
-                var user = snapshot.OwnerName(authorization);
                 findings.Add(Apply(new Finding
                 {
                     Rule = settings.Descriptor,
                     Severity = settings.Severity,
-                    Target = snapshot.TargetName,
-                    Org = authorization.Org ?? snapshot.OrganizationName(authorization.OrgId),
-                    OrgId = authorization.OrgId,
-                    AuthorizationId = authorization.Id,
-                    Description = authorization.Description,
-                    User = user,
-                    UserId = authorization.UserId,
+                    Target = inventory.TargetName,
+                    Org = token.ScopeName ?? inventory.ScopeName(token.ScopeId),
+                    OrgId = token.ScopeId,
+                    AuthorizationId = token.Id,
+                    Description = token.Description,
+                    User = inventory.OwnerName(token),
+                    UserId = token.OwnerId,
                     Message = message,
                 }, now));
             }
         }
 
-        foreach (var (rule, settings) in _targetRules)
+        foreach (var (rule, settings) in _targetRules.Where(pair => inventory.Capabilities.Provides(pair.Rule.Requires)))
         {
             foreach (var hit in rule.Evaluate(context))
             {
@@ -81,7 +85,7 @@ public sealed class PolicyEngine
                 {
                     Rule = settings.Descriptor,
                     Severity = settings.Severity,
-                    Target = snapshot.TargetName,
+                    Target = inventory.TargetName,
                     AuthorizationId = hit.AuthorizationId,
                     User = hit.User,
                     Message = hit.Message,

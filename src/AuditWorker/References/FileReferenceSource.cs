@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileSystemGlobbing;
+using Microsoft.Extensions.Options;
 using TokenGovernance.AuditWorker.Configuration;
 using TokenGovernance.TokenDetection;
 
@@ -9,11 +10,22 @@ namespace TokenGovernance.AuditWorker.References;
 /// values of well-known keys. Files over 1 MiB and binary files are skipped; symbolic links are not followed,
 /// so link loops cannot trap the walk.
 /// </summary>
-public sealed class FileReferenceSource
+public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> settings) : IReferenceSource
 {
     public const long MaximumFileSize = 1024 * 1024;
 
     private static readonly ConfigTokenScanner Scanner = new();
+
+    public async Task<IReadOnlyList<SourceScan>> ScanAsync(TargetOptions target, CancellationToken cancellationToken)
+    {
+        var scans = new List<SourceScan>();
+        foreach (var source in settings.Value.References.Files.Where(source => ReferenceTargets.IsFor(source.Target, target, settings)))
+        {
+            scans.Add(await Task.Run(() => Scan(source, cancellationToken), cancellationToken));
+        }
+
+        return scans;
+    }
 
     public SourceScan Scan(FileSourceOptions options, CancellationToken cancellationToken)
     {

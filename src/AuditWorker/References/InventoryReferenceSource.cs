@@ -1,14 +1,24 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TokenGovernance.AuditWorker.Configuration;
 using System.Text.Json.Serialization;
 using TokenGovernance.AuditWorker.Safety;
 
 namespace TokenGovernance.AuditWorker.References;
 
 /// <summary>Declared references from a JSON inventory (vault or CMDB export): ids and locations, no values.</summary>
-public sealed class InventoryReferenceSource
+public sealed class InventoryReferenceSource(IOptions<TokenGovernanceOptions> settings) : IReferenceSource
 {
     /// <summary>A vault or CMDB export of a million entries stays below this.</summary>
     public const long MaxBytes = 256 * 1024 * 1024;
+
+    public async Task<IReadOnlyList<SourceScan>> ScanAsync(TargetOptions target, CancellationToken cancellationToken)
+    {
+        var references = settings.Value.References;
+        return !string.IsNullOrWhiteSpace(references.Inventory) && ReferenceTargets.IsFor(references.InventoryTarget, target, settings)
+            ? [await ScanAsync(references.Inventory, cancellationToken)]
+            : [];
+    }
 
     public async Task<SourceScan> ScanAsync(string path, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Microsoft.Extensions.Options;
 using TokenGovernance.AuditWorker.Configuration;
 using TokenGovernance.AuditWorker.Safety;
 using TokenGovernance.TokenDetection;
@@ -12,12 +13,20 @@ namespace TokenGovernance.AuditWorker.References;
 /// token values in their data. The annotation <c>tokengovernance.io/authorization-id</c> declares which
 /// authorization an object's token is.
 /// </summary>
-public sealed class KubernetesReferenceSource
+public sealed class KubernetesReferenceSource(IOptions<TokenGovernanceOptions> settings) : IReferenceSource
 {
     public const string AuthorizationIdAnnotation = "tokengovernance.io/authorization-id";
     private const int PageSize = 100;
 
     private static readonly ConfigTokenScanner Scanner = new();
+
+    public Task<IReadOnlyList<SourceScan>> ScanAsync(TargetOptions target, CancellationToken cancellationToken)
+    {
+        var options = settings.Value.References.Kubernetes;
+        return options.Enabled && ReferenceTargets.IsFor(options.Target, target, settings)
+            ? ScanAsync(options, cancellationToken)
+            : Task.FromResult<IReadOnlyList<SourceScan>>([]);
+    }
 
     public async Task<IReadOnlyList<SourceScan>> ScanAsync(KubernetesSourceOptions options, CancellationToken cancellationToken)
     {

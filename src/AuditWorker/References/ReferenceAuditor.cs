@@ -1,37 +1,43 @@
 using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Model;
 using TokenGovernance.AuditWorker.Auditing;
 using TokenGovernance.AuditWorker.Configuration;
-using TokenGovernance.AuditWorker.Influx;
 using TokenGovernance.AuditWorker.Policy;
 
 namespace TokenGovernance.AuditWorker.References;
 
 /// <summary>
-/// Finds where a target's tokens are referenced and whether each still works: by declared authorization id, by
+/// Finds where a target's tokens are referenced and whether each still works: by declared token id, by
 /// fingerprint when the server returns values (OSS ≤ 2.8), otherwise by one probe. A value found in a source is
-/// only ever sent to that source's own target.
+/// only ever sent to that source's own target. The sources and the reference rules are DI collections.
 /// </summary>
 public sealed class ReferenceAuditor(
-    FileReferenceSource files,
-    KubernetesReferenceSource kubernetes,
-    InventoryReferenceSource inventory,
+    IEnumerable<IReferenceSource> sources,
+    IEnumerable<IPolicyRule> rules,
     PolicyEngine policy,
     IOptions<TokenGovernanceOptions> options,
     TimeProvider time,
     ILogger<ReferenceAuditor> logger)
 {
+    private readonly IReadOnlyList<IReferenceRule> _rules = rules.OfType<IReferenceRule>().ToList();
+
     public async Task<(List<Finding> Findings, ReferenceSummary? Summary)> AuditAsync(
-        TargetOptions target, TargetSnapshot snapshot, IReadOnlyDictionary<string, InfluxAuthorization> byFingerprint,
-        InfluxApiClient client, CancellationToken cancellationToken)
+        TargetOptions target, TargetInventory inventory, IReadOnlyDictionary<string, Token> byFingerprint,
+        ITokenProbe probe, CancellationToken cancellationToken)
     {
         var settings = options.Value.References;
-        var scans = await ScanAsync(target, settings, cancellationToken);
+        var scans = new List<SourceScan>();
+        foreach (var source in sources)
+        {
+            scans.AddRange(await source.ScanAsync(target, cancellationToken));
+        }
+
         if (scans.Count == 0)
         {
             return ([], null);
         }
 
-        var byId = snapshot.Authorizations.GroupBy(authorization => authorization.Id).ToDictionary(group => group.Key, group => group.First());
+        var byId = inventory.Tokens.GroupBy(token => token.Id).ToDictionary(group => group.Key, group => group.First());
         var probes = new Dictionary<string, ProbeResult>(StringComparer.Ordinal);
         var counts = new Dictionary<(string Source, string State), int>();
         var findings = new List<Finding>();
@@ -51,7 +57,7 @@ public sealed class ReferenceAuditor(
 
             foreach (var reference in scan.References)
             {
-                var (state, authorization) = await ResolveAsync(reference, snapshot, byId, byFingerprint, probes, client, settings, cancellationToken);
+                var (state, token) = await ResolveAsync(reference, inventory, byId, byFingerprint, probes, probe, settings, cancellationToken);
                 if (state == ReferenceStates.Unresolved && reference.Value is not null && settings.Probe && probes.Count >= settings.MaxProbes && !capWarned)
                 {
                     capWarned = true;
@@ -59,7 +65,7 @@ public sealed class ReferenceAuditor(
                 }
 
                 counts[(scan.Source, state)]++;
-                findings.AddRange(FindingsFor(reference, state, authorization, snapshot, now));
+                findings.AddRange(FindingsFor(new ResolvedReference(reference, state, token), inventory, now));
             }
         }
 
@@ -67,50 +73,28 @@ public sealed class ReferenceAuditor(
         return (findings, new ReferenceSummary(counts, errors));
     }
 
-    private async Task<List<SourceScan>> ScanAsync(TargetOptions target, ReferencesOptions settings, CancellationToken cancellationToken)
+    private async Task<(string State, Token? Token)> ResolveAsync(
+        FoundReference reference, TargetInventory inventory, Dictionary<string, Token> byId,
+        IReadOnlyDictionary<string, Token> byFingerprint, Dictionary<string, ProbeResult> probes,
+        ITokenProbe probe, ReferencesOptions settings, CancellationToken cancellationToken)
     {
-        bool Mine(string? sourceTarget) => sourceTarget is null ? options.Value.Targets.Count == 1 : sourceTarget == target.Name;
-        var scans = new List<SourceScan>();
-        foreach (var source in settings.Files.Where(source => Mine(source.Target)))
+        if (reference.DeclaredAuthorizationId is { } declared && byId.TryGetValue(declared, out var declaredToken))
         {
-            scans.Add(await Task.Run(() => files.Scan(source, cancellationToken), cancellationToken));
-        }
-
-        if (settings.Kubernetes.Enabled && Mine(settings.Kubernetes.Target))
-        {
-            scans.AddRange(await kubernetes.ScanAsync(settings.Kubernetes, cancellationToken));
-        }
-
-        if (!string.IsNullOrWhiteSpace(settings.Inventory) && Mine(settings.InventoryTarget))
-        {
-            scans.Add(await inventory.ScanAsync(settings.Inventory, cancellationToken));
-        }
-
-        return scans;
-    }
-
-    private async Task<(string State, InfluxAuthorization? Authorization)> ResolveAsync(
-        FoundReference reference, TargetSnapshot snapshot, Dictionary<string, InfluxAuthorization> byId,
-        IReadOnlyDictionary<string, InfluxAuthorization> byFingerprint, Dictionary<string, ProbeResult> probes,
-        InfluxApiClient client, ReferencesOptions settings, CancellationToken cancellationToken)
-    {
-        if (reference.DeclaredAuthorizationId is { } declared && byId.TryGetValue(declared, out var declaredAuthorization))
-        {
-            return (StateOf(declaredAuthorization, snapshot), declaredAuthorization);
+            return (StateOf(declaredToken, inventory), declaredToken);
         }
 
         if (reference.Fingerprint is { } fingerprint && byFingerprint.TryGetValue(fingerprint, out var matched))
         {
-            return (StateOf(matched, snapshot), matched);
+            return (StateOf(matched, inventory), matched);
         }
 
         if (reference.Value is null || reference.Fingerprint is null)
         {
-            // Declared, no value to probe, and the server lists no such authorization.
+            // Declared, no value to probe, and the server lists no such token.
             return (ReferenceStates.Unknown, null);
         }
 
-        if (!probes.TryGetValue(reference.Fingerprint, out var probe))
+        if (!probes.TryGetValue(reference.Fingerprint, out var result))
         {
             if (!settings.Probe || probes.Count >= settings.MaxProbes)
             {
@@ -122,12 +106,12 @@ public sealed class ReferenceAuditor(
                 await Task.Delay(TimeSpan.FromSeconds(1 / settings.ProbesPerSecond), time, cancellationToken);
             }
 
-            probe = await client.ProbeAsync(reference.Value, cancellationToken);
-            probes[reference.Fingerprint] = probe;
+            result = await probe.ProbeAsync(reference.Value, cancellationToken);
+            probes[reference.Fingerprint] = result;
         }
 
-        // A probe tells the state, not which authorization the value is (the list hides values on OSS ≥ 2.9 and Cloud).
-        return probe.Outcome switch
+        // A probe tells the state, not which token the value is (the list hides values on OSS ≥ 2.9 and Cloud).
+        return result.Outcome switch
         {
             ProbeOutcome.Works => (ReferenceStates.Working, null),
             ProbeOutcome.TokenInactive => (ReferenceStates.Inactive, null),
@@ -137,62 +121,42 @@ public sealed class ReferenceAuditor(
         };
     }
 
-    private static string StateOf(InfluxAuthorization authorization, TargetSnapshot snapshot)
+    private static string StateOf(Token token, TargetInventory inventory)
     {
-        if (!authorization.IsActive)
+        if (!token.IsActive)
         {
             return ReferenceStates.Inactive;
         }
 
-        var ownerGone = authorization.UserId is not null
-            && (snapshot.DeletedUserIds.Contains(authorization.UserId) || snapshot.Owner(authorization) is { IsInactive: true });
+        var ownerGone = token.OwnerId is not null && (inventory.IsDeleted(token.OwnerId) || inventory.Owner(token) is { IsInactive: true });
         return ownerGone ? ReferenceStates.OwnerGone : ReferenceStates.Working;
     }
 
-    private IEnumerable<Finding> FindingsFor(FoundReference reference, string state, InfluxAuthorization? authorization, TargetSnapshot snapshot, DateTimeOffset now)
+    private IEnumerable<Finding> FindingsFor(ResolvedReference resolved, TargetInventory inventory, DateTimeOffset now)
     {
-        var where = reference.Location;
-        var which = authorization is null ? "a token" : $"token {authorization.Id}";
-        var message = state switch
+        foreach (var rule in _rules)
         {
-            ReferenceStates.Inactive => (PolicyRuleIds.ReferencedTokenInactive, $"{where} holds {which}, which is inactive: whatever uses it fails with 401 at its next start"),
-            ReferenceStates.Unknown => (PolicyRuleIds.ReferencedTokenUnknown, $"{where} holds {which} that the server does not know (401 unauthorized access): deleted, never valid, or from another instance"),
-            ReferenceStates.OwnerGone => (PolicyRuleIds.ReferencedTokenOwnerGone, $"{where} holds {which} whose owner is inactive or deleted (403 User is inactive): it no longer works"),
-            _ => ((string Id, string Text)?)null,
-        };
-        if (message is { } broken && Create(broken.Id, broken.Text, reference, authorization, snapshot, now) is { } finding)
-        {
-            yield return finding;
-        }
+            var settings = policy.Find(rule.Descriptor.Id);
+            if (settings is not { Enabled: true } || rule.Evaluate(resolved) is not { } message)
+            {
+                continue;
+            }
 
-        if (reference.Plaintext && reference.Value is not null
-            && Create(PolicyRuleIds.PlaintextTokenReference, $"{where} holds {which} in plain text ({reference.Source}); keep it in a Secret or a vault", reference, authorization, snapshot, now) is { } plaintext)
-        {
-            yield return plaintext;
+            var token = resolved.Token;
+            yield return policy.Apply(new Finding
+            {
+                Rule = settings.Descriptor,
+                Severity = settings.Severity,
+                Target = inventory.TargetName,
+                Org = token?.ScopeName,
+                OrgId = token?.ScopeId,
+                AuthorizationId = token?.Id ?? resolved.Reference.DeclaredAuthorizationId,
+                Description = token?.Description,
+                User = token is null ? null : inventory.OwnerName(token),
+                UserId = token?.OwnerId,
+                Reference = new FindingReference(resolved.Reference.Source, resolved.Reference.Location),
+                Message = message,
+            }, now);
         }
-    }
-
-    private Finding? Create(string ruleId, string message, FoundReference reference, InfluxAuthorization? authorization, TargetSnapshot snapshot, DateTimeOffset now)
-    {
-        var rule = policy.Find(ruleId);
-        if (rule is not { Enabled: true })
-        {
-            return null;
-        }
-
-        return policy.Apply(new Finding
-        {
-            Rule = rule.Descriptor,
-            Severity = rule.Severity,
-            Target = snapshot.TargetName,
-            Org = authorization?.Org,
-            OrgId = authorization?.OrgId,
-            AuthorizationId = authorization?.Id ?? reference.DeclaredAuthorizationId,
-            Description = authorization?.Description,
-            User = authorization is null ? null : snapshot.OwnerName(authorization),
-            UserId = authorization?.UserId,
-            Reference = new FindingReference(reference.Source, reference.Location),
-            Message = message,
-        }, now);
     }
 }

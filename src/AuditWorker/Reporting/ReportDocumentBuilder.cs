@@ -38,7 +38,7 @@ public static class ReportDocumentBuilder
     {
         Name = result.Target,
         Url = result.Url,
-        Flavor = result.Outcome == AuditOutcome.Success ? Influx.InfluxFlavorNames.ToName(result.Flavor) : null,
+        Flavor = result.Outcome == AuditOutcome.Success ? result.Flavor ?? "auto" : null,
         Outcome = result.Outcome == AuditOutcome.Success ? "success" : "failure",
         Error = result.Error,
         Orgs = result.Organizations,

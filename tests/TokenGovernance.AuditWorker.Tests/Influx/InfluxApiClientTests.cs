@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Model;
 using TokenGovernance.AuditWorker.Auditing;
 using TokenGovernance.AuditWorker.Influx;
 using TokenGovernance.AuditWorker.InfluxDouble;
@@ -15,7 +16,7 @@ public class InfluxApiClientTests
         var result = await harness.AuditAsync();
 
         Assert.Equal(AuditOutcome.Success, result.Outcome);
-        Assert.Equal(InfluxFlavor.Oss, result.Flavor);
+        Assert.Equal("oss", result.Flavor);
         Assert.True(result.TokenValuesVisible);
         var listed = await ListAsync(harness);
         var audit = Assert.Single(listed, authorization => authorization.Id == harness.TestData.AuditToken.Id);
@@ -29,7 +30,7 @@ public class InfluxApiClientTests
 
         var result = await harness.AuditAsync();
 
-        Assert.Equal(InfluxFlavor.Oss, result.Flavor);
+        Assert.Equal("oss", result.Flavor);
         Assert.False(result.TokenValuesVisible);
         Assert.All(await ListAsync(harness), authorization => Assert.Equal(new TokenValue(TokenVisibility.Empty, null), authorization.Token));
     }
@@ -48,7 +49,7 @@ public class InfluxApiClientTests
 
         var result = await harness.AuditAsync();
 
-        Assert.Equal(InfluxFlavor.Cloud, result.Flavor);
+        Assert.Equal("cloud", result.Flavor);
         Assert.False(result.TokenValuesVisible);
         Assert.Equal(0, harness.Server.Faults.RequestCount("/api/v2/users"));
         Assert.Equal(1, harness.Server.Faults.RequestCount($"/api/v2/orgs/{harness.TestData.Acme.Id}/members"));

@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Model;
 using System.Text.Json;
 using TokenGovernance.AuditWorker.Influx;
 using TokenGovernance.TokenDetection;

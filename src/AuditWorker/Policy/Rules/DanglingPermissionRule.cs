@@ -1,23 +1,23 @@
-using TokenGovernance.AuditWorker.Influx;
+using TokenGovernance.Audit.Model;
 
 namespace TokenGovernance.AuditWorker.Policy.Rules;
 
 /// <summary>TG2014: a permission names a bucket or org that no longer exists.</summary>
-public sealed class DanglingPermissionRule : IAuthorizationRule
+public sealed class DanglingPermissionRule : ITokenRule
 {
     public PolicyRuleDescriptor Descriptor { get; } = new(
         PolicyRuleIds.DanglingPermission, "dangling-permission", Severity.Low, "Permission on a deleted bucket or org");
 
-    public string? Evaluate(InfluxAuthorization authorization, PolicyContext context)
+    public string? Evaluate(Token token, PolicyContext context)
     {
-        var serverFillsOrgNames = context.Snapshot.Flavor == InfluxFlavor.Oss;
-        if (!PermissionShapes.HasDanglingPermission(authorization, serverFillsOrgNames))
+        var serverFillsOrgNames = context.Inventory.Capabilities.FillsScopeNames;
+        if (!PermissionShapes.HasDanglingPermission(token, serverFillsOrgNames))
         {
             return null;
         }
 
-        var dangling = PermissionShapes.DanglingPermissions(authorization, serverFillsOrgNames)
-            .Select(permission => permission.Action + ":" + permission.Resource.Type + "/" + (permission.Resource.Id ?? permission.Resource.OrgId))
+        var dangling = PermissionShapes.DanglingPermissions(token, serverFillsOrgNames)
+            .Select(permission => permission.Action + ":" + permission.ResourceType + "/" + (permission.ResourceId ?? permission.ScopeId))
             .Distinct()
             .ToList();
         return dangling.Count == 0

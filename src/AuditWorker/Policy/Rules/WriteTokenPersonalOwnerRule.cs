@@ -1,23 +1,25 @@
-using TokenGovernance.AuditWorker.Influx;
+using TokenGovernance.Audit.Model;
 
 namespace TokenGovernance.AuditWorker.Policy.Rules;
 
 /// <summary>TG2001: an active write token owned by a personal user stops working when that person leaves.</summary>
-public sealed class WriteTokenPersonalOwnerRule : IAuthorizationRule
+public sealed class WriteTokenPersonalOwnerRule : ITokenRule
 {
+    public ProductCapabilities Requires { get; } = ProductCapabilities.None with { HasOwners = true };
+
     public PolicyRuleDescriptor Descriptor { get; } = new(
         PolicyRuleIds.WriteTokenPersonalOwner, "write-token-personal-owner", Severity.High, "Write token owned by a personal user");
 
-    public string? Evaluate(InfluxAuthorization authorization, PolicyContext context)
+    public string? Evaluate(Token token, PolicyContext context)
     {
-        if (!authorization.IsActive || !PermissionShapes.HasWrite(authorization)
-            || (authorization.UserId is not null && context.Snapshot.DeletedUserIds.Contains(authorization.UserId)))
+        if (!token.IsActive || !PermissionShapes.HasWrite(token)
+            || (token.OwnerId is not null && context.Inventory.IsDeleted(token.OwnerId)))
         {
             return null;
         }
 
-        var owner = context.Snapshot.OwnerName(authorization);
-        if (context.GenericUsers.Matches(authorization.UserId, owner))
+        var owner = context.Inventory.OwnerName(token);
+        if (context.GenericUsers.Matches(token.OwnerId, owner))
         {
             return null;
         }
@@ -25,7 +27,7 @@ public sealed class WriteTokenPersonalOwnerRule : IAuthorizationRule
         var hint = context.GenericUsers.IsEmpty
             ? " (no generic users are configured: set TokenGovernance:Policy:GenericUsers Names, Ids or Patterns)"
             : string.Empty;
-        return $"Active token with write permission is owned by personal user '{owner ?? authorization.UserId}'; "
+        return $"Active token with write permission is owned by personal user '{owner ?? token.OwnerId}'; "
             + $"a token stops working when its user is deleted: recreate it under a generic (service) user{hint}";
     }
 }

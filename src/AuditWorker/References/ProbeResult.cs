@@ -1,4 +1,4 @@
-namespace TokenGovernance.AuditWorker.Influx;
+namespace TokenGovernance.AuditWorker.References;
 
 public enum ProbeOutcome
 {
@@ -19,3 +19,9 @@ public enum ProbeOutcome
 }
 
 public sealed record ProbeResult(ProbeOutcome Outcome, string? UserId, string? Error);
+
+/// <summary>Asks a target whether a found token value works, without ever letting the value out (one per product kind).</summary>
+public interface ITokenProbe
+{
+    Task<ProbeResult> ProbeAsync(string value, CancellationToken cancellationToken);
+}

@@ -1,6 +1,6 @@
 using TokenGovernance.TokenDetection;
 
-namespace TokenGovernance.AuditWorker.Influx;
+namespace TokenGovernance.Audit.Model;
 
 public enum TokenVisibility
 {

@@ -1,0 +1,15 @@
+namespace TokenGovernance.Audit.Model;
+
+/// <summary>
+/// What a product can tell about its tokens. A rule that needs what a product cannot tell does not run on it
+/// (it never guesses): owners for "personal owner" rules, a status for "inactive" rules, an expiry for expiry rules.
+/// </summary>
+public sealed record ProductCapabilities(bool HasOwners, bool HasStatus, bool HasExpiry, bool FillsScopeNames)
+{
+    public bool Provides(ProductCapabilities required) =>
+        (!required.HasOwners || HasOwners) && (!required.HasStatus || HasStatus)
+        && (!required.HasExpiry || HasExpiry) && (!required.FillsScopeNames || FillsScopeNames);
+
+    /// <summary>What a rule that needs nothing in particular requires.</summary>
+    public static ProductCapabilities None { get; } = new(false, false, false, false);
+}

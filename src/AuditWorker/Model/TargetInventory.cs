@@ -1,0 +1,48 @@
+namespace TokenGovernance.Audit.Model;
+
+/// <summary>What one audit read from one target, in product-neutral terms: the input of the policy rules.</summary>
+public sealed class TargetInventory
+{
+    public required string TargetName { get; init; }
+
+    /// <summary>The product as the report names it (<c>oss</c>, <c>cloud</c>).</summary>
+    public required string Product { get; init; }
+
+    public required ProductCapabilities Capabilities { get; init; }
+
+    public required IReadOnlyList<Scope> Scopes { get; init; }
+
+    public required IReadOnlyDictionary<string, Principal> PrincipalsById { get; init; }
+
+    /// <summary>Owners the product says no longer exist.</summary>
+    public required IReadOnlySet<string> DeletedPrincipalIds { get; init; }
+
+    public required IReadOnlyList<Token> Tokens { get; init; }
+
+    /// <summary>The principal of the audit token, where the product has one.</summary>
+    public Principal? AuditPrincipal { get; init; }
+
+    /// <summary>Principals the listing returned (before owner lookups): for the coverage check.</summary>
+    public int ListedPrincipalCount { get; init; }
+
+    private Dictionary<string, string>? _scopeNames;
+
+    /// <summary>By id, from a dictionary built on first use: asked once per finding, over hundreds of scopes.</summary>
+    public string? ScopeName(string? scopeId)
+    {
+        if (scopeId is null)
+        {
+            return null;
+        }
+
+        _scopeNames ??= Scopes.GroupBy(scope => scope.Id, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Name, StringComparer.Ordinal);
+        return _scopeNames.GetValueOrDefault(scopeId);
+    }
+
+    public Principal? Owner(Token token) =>
+        token.OwnerId is not null && PrincipalsById.TryGetValue(token.OwnerId, out var principal) ? principal : null;
+
+    public string? OwnerName(Token token) => token.OwnerName ?? Owner(token)?.Name;
+
+    public bool IsDeleted(string? principalId) => principalId is not null && DeletedPrincipalIds.Contains(principalId);
+}
