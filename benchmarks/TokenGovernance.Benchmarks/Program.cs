@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using System.Globalization;
-using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.InfluxDouble;
 
 // serve-double [authorizations] [orgs] [users] [port] [mode] [fault]
 //   Serves the InfluxDB double with a generated data set until stdin closes or the process is killed,
@@ -9,10 +9,10 @@ using TokenGovernance.AuditWorker.InfluxDouble;
 if (args.Length == 2 && args[0] == "scan-files")
 {
     // Times the reference file source over a folder (benchmarks/references-scan.sh generates one).
-    var source = new TokenGovernance.AuditWorker.References.FileReferenceSource(
-        Microsoft.Extensions.Options.Options.Create(new TokenGovernance.AuditWorker.Configuration.TokenGovernanceOptions()));
+    var source = new TokenGovernance.Audit.References.FileReferenceSource(
+        Microsoft.Extensions.Options.Options.Create(new TokenGovernance.Audit.Configuration.TokenGovernanceOptions()));
     var watch = System.Diagnostics.Stopwatch.StartNew();
-    var scan = source.Scan(new TokenGovernance.AuditWorker.Configuration.FileSourceOptions { Path = args[1] }, default);
+    var scan = source.Scan(new TokenGovernance.Audit.Configuration.FileSourceOptions { Path = args[1] }, default);
     Console.WriteLine($"scanned in {watch.Elapsed.TotalSeconds:F2} s: {scan.References.Count} references, error: {scan.Error ?? "none"}, peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
     return 0;
 }
@@ -120,7 +120,7 @@ internal static class ClientProfile
     public static async Task<int> RunAsync(Uri url, string token)
     {
         using var http = new HttpClient();
-        var client = new TokenGovernance.AuditWorker.Influx.InfluxApiClient(http, url, token);
+        var client = new TokenGovernance.Audit.InfluxV2.InfluxApiClient(http, url, token);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         async Task<T> Time<T>(string name, Func<Task<T>> call)
         {
@@ -143,7 +143,7 @@ internal static class ClientProfile
                 return buffered.Length;
             });
             buffered.Position = 0;
-            await Time("parse only (from memory)", async () => await TokenGovernance.AuditWorker.Influx.AuthorizationListReader.ReadAsync(buffered, default));
+            await Time("parse only (from memory)", async () => await TokenGovernance.Audit.InfluxV2.AuthorizationListReader.ReadAsync(buffered, default));
         }
 
         await Time("orgs", () => client.ListOrganizationsAsync(default));
@@ -154,16 +154,16 @@ internal static class ClientProfile
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddLogging();
         TokenGovernance.AuditWorker.Hosting.CoreServiceCollectionExtensions.AddTokenGovernanceCore(services,
             new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["TokenGovernance:Policy:GenericUsers:Patterns:0"] = "svc-.*", ["TokenGovernance:Targets:0:Name"] = "bench", ["TokenGovernance:Targets:0:Url"] = url.ToString(), ["TokenGovernance:Targets:0:TokenFile"] = "double-token" }).Build());
-        var engine = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TokenGovernance.AuditWorker.Policy.PolicyEngine>(services.BuildServiceProvider());
+        var engine = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TokenGovernance.Audit.Policy.PolicyEngine>(services.BuildServiceProvider());
         var resourceTypes = (await client.ListResourceTypesAsync(default)).ToHashSet();
-        var tokens = await Time("map to the neutral model", () => Task.FromResult(authorizations.Select(authorization => TokenGovernance.AuditWorker.Influx.InfluxV2Mapping.ToToken(authorization, resourceTypes)).ToList()));
+        var tokens = await Time("map to the neutral model", () => Task.FromResult(authorizations.Select(authorization => TokenGovernance.Audit.InfluxV2.InfluxV2Mapping.ToToken(authorization, resourceTypes)).ToList()));
         var snapshot = new TokenGovernance.Audit.Model.TargetInventory
         {
-            TargetName = "bench", Product = "oss", Capabilities = TokenGovernance.AuditWorker.Influx.InfluxV2Mapping.CapabilitiesOf(TokenGovernance.AuditWorker.Influx.InfluxFlavor.Oss),
-            Scopes = (await client.ListOrganizationsAsync(default)).Select(TokenGovernance.AuditWorker.Influx.InfluxV2Mapping.ToScope).ToList(),
-            PrincipalsById = users.ToDictionary(pair => pair.Key, pair => TokenGovernance.AuditWorker.Influx.InfluxV2Mapping.ToPrincipal(pair.Value)),
+            TargetName = "bench", Product = "oss", Capabilities = TokenGovernance.Audit.InfluxV2.InfluxV2Mapping.CapabilitiesOf(TokenGovernance.Audit.InfluxV2.InfluxFlavor.Oss),
+            Scopes = (await client.ListOrganizationsAsync(default)).Select(TokenGovernance.Audit.InfluxV2.InfluxV2Mapping.ToScope).ToList(),
+            PrincipalsById = users.ToDictionary(pair => pair.Key, pair => TokenGovernance.Audit.InfluxV2.InfluxV2Mapping.ToPrincipal(pair.Value)),
             DeletedPrincipalIds = new HashSet<string>(), Tokens = tokens,
-            AuditPrincipal = TokenGovernance.AuditWorker.Influx.InfluxV2Mapping.ToPrincipal(await client.GetMeAsync(default)),
+            AuditPrincipal = TokenGovernance.Audit.InfluxV2.InfluxV2Mapping.ToPrincipal(await client.GetMeAsync(default)),
         };
         var findings = await Time("policy", () => Task.FromResult(engine.Evaluate(snapshot)));
         await Time("policy again", () => Task.FromResult(engine.Evaluate(snapshot)));

@@ -3,10 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Persistence;
-using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.Audit.Policy;
 
 /// <summary>
 /// snapshot-store CONNECTION [findings]: times storing one audit of N findings in PostgreSQL (history merge,

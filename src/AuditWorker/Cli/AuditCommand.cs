@@ -1,9 +1,10 @@
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
-using TokenGovernance.AuditWorker.InfluxDouble;
-using TokenGovernance.AuditWorker.Reporting;
-using TokenGovernance.AuditWorker.Safety;
+using TokenGovernance.InfluxDouble;
+using TokenGovernance.Audit.Reporting;
+using TokenGovernance.Audit.Safety;
 
 namespace TokenGovernance.AuditWorker.Cli;
 

@@ -1,4 +1,4 @@
-using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.Audit.Policy;
 
 namespace TokenGovernance.AuditWorker.Cli;
 

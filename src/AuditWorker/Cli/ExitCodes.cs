@@ -1,5 +1,6 @@
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Policy;
 
 namespace TokenGovernance.AuditWorker.Cli;
 

@@ -1,7 +1,8 @@
+using TokenGovernance.Audit.Configuration;
 using System.Text.Json;
 using TokenGovernance.AuditWorker.Hosting;
-using TokenGovernance.AuditWorker.Reporting;
-using TokenGovernance.AuditWorker.Safety;
+using TokenGovernance.Audit.Reporting;
+using TokenGovernance.Audit.Safety;
 
 namespace TokenGovernance.AuditWorker.Cli;
 
@@ -66,7 +67,7 @@ public static class TokenGovernanceCli
         catch (Exception exception)
         {
             // The last resort. The message is left out: it may quote the input that caused it, a token included.
-            var site = exception.TargetSite is { } method ? $" in {method.DeclaringType?.Name}.{method.Name}" : string.Empty;
+            var site = ExceptionSite.Of(exception);
             await WriteLinesAsync(error, $"internal error: {exception.GetType().Name}{site} (a bug in tokengov: please report it with this line)");
             return ExitCodes.InternalError;
         }

@@ -1,3 +1,5 @@
+using TokenGovernance.Audit.Configuration;
+
 namespace TokenGovernance.AuditWorker.Hosting;
 
 public static class ConfigurationSources
@@ -25,7 +27,7 @@ public static class ConfigurationSources
                 throw new ConfigurationException($"config file '{configFile}' not found");
             }
 
-            if (Safety.InputFile.Problem(path, MaxConfigFileBytes) is { } problem)
+            if (Audit.Safety.InputFile.Problem(path, MaxConfigFileBytes) is { } problem)
             {
                 throw new ConfigurationException($"config file '{configFile}' {problem}");
             }
@@ -37,6 +39,3 @@ public static class ConfigurationSources
         return builder;
     }
 }
-
-/// <summary>A configuration problem found before options validation (missing file, unreadable JSON, unknown key).</summary>
-public sealed class ConfigurationException(string message, Exception? inner = null) : Exception(message, inner);

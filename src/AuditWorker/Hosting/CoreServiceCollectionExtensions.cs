@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Options;
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Configuration;
-using TokenGovernance.AuditWorker.Influx;
-using TokenGovernance.AuditWorker.Policy;
-using TokenGovernance.AuditWorker.Reporting;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.InfluxV2;
+using TokenGovernance.Audit.Kubernetes;
+using TokenGovernance.Audit.References;
+using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Reporting;
 
 namespace TokenGovernance.AuditWorker.Hosting;
 
@@ -16,12 +19,15 @@ public static class CoreServiceCollectionExtensions
             .Bind(configuration.GetSection(TokenGovernanceOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TokenGovernanceOptions>, TokenGovernanceOptionsValidator>();
+        services.AddSingleton<IValidateOptions<TokenGovernanceOptions>, WorkerOptionsValidator>();
         services.AddSingleton(new BoundSection(configuration.GetSection(TokenGovernanceOptions.SectionName)));
 
         var targets = configuration.GetSection(TokenGovernanceOptions.SectionName + ":Targets").Get<List<TargetOptions>>() ?? [];
         services.AddPolicyEngine();
         services.AddInfluxClient(targets);
         services.AddAuditing();
+        services.AddKubernetesReferences();
+        services.AddInventoryReferences();
         services.AddReporting();
         return services;
     }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Console;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Configuration;
 
 namespace TokenGovernance.AuditWorker.Hosting;
 

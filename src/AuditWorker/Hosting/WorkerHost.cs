@@ -1,6 +1,6 @@
 using TokenGovernance.AuditWorker.Cli;
-using TokenGovernance.AuditWorker.Configuration;
-using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.Audit.Configuration;
+using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Scheduling;
 using TokenGovernance.AuditWorker.Telemetry;
 
@@ -29,7 +29,7 @@ public static class WorkerHost
         catch (IOException exception)
         {
             // Kestrel's AddressInUseException and other bind failures: one line, not a stack trace.
-            throw new ListenException($"cannot listen on {app.Urls.FirstOrDefault() ?? command.Urls ?? DefaultUrls}: {Safety.ServerText.OneLine(exception.Message)}", exception);
+            throw new ListenException($"cannot listen on {app.Urls.FirstOrDefault() ?? command.Urls ?? DefaultUrls}: {Audit.Safety.ServerText.OneLine(exception.Message)}", exception);
         }
 
         await app.WaitForShutdownAsync(cancellationToken);

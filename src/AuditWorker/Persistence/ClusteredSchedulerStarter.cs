@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Quartz;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Scheduling;
 
 namespace TokenGovernance.AuditWorker.Persistence;

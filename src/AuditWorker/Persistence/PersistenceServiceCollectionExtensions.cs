@@ -2,8 +2,9 @@ using System.Data.Common;
 using Npgsql;
 using Quartz;
 using Quartz.Impl;
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
 
 namespace TokenGovernance.AuditWorker.Persistence;

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Configuration;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 

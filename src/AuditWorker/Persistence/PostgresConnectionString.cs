@@ -1,6 +1,6 @@
 using Npgsql;
 using TokenGovernance.AuditWorker.Hosting;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Configuration;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 
@@ -26,9 +26,9 @@ public static class PostgresConnectionString
     {
         try
         {
-            return Safety.InputFile.ReadAllText(path, MaxFileBytes, $"TokenGovernance:Scheduler:ConnectionStringFile '{path}'");
+            return Audit.Safety.InputFile.ReadAllText(path, MaxFileBytes, $"TokenGovernance:Scheduler:ConnectionStringFile '{path}'");
         }
-        catch (Safety.InputFileException exception)
+        catch (Audit.Safety.InputFileException exception)
         {
             throw new ConfigurationException(exception.Message, exception);
         }

@@ -1,7 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Policy;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 

@@ -1,5 +1,6 @@
 using Npgsql;
-using TokenGovernance.AuditWorker.Auditing;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.Audit.Policy;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.AuditWorker.Telemetry;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quartz;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Configuration;
 
 namespace TokenGovernance.AuditWorker.Scheduling;
 

@@ -1,5 +1,5 @@
 using Quartz;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Configuration;
 
 namespace TokenGovernance.AuditWorker.Scheduling;
 

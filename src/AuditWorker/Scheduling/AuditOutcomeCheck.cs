@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using TokenGovernance.AuditWorker.Auditing;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Scheduling;
 

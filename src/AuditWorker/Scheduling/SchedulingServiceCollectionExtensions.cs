@@ -1,8 +1,9 @@
 using System.Collections.Specialized;
 using Microsoft.Extensions.Options;
 using Quartz;
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.AuditWorker.Persistence;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Configuration;
 
 namespace TokenGovernance.AuditWorker.Scheduling;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
-using TokenGovernance.AuditWorker.Configuration;
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Policy;
-using TokenGovernance.AuditWorker.Reporting;
+using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Reporting;
 
 namespace TokenGovernance.AuditWorker.Telemetry;
 

@@ -10,7 +10,7 @@ public static class TelemetryServiceCollectionExtensions
     {
         services.AddSingleton<AuditMetrics>();
         services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(Reporting.ToolInfo.Name, serviceVersion: Reporting.ToolInfo.Version))
+            .ConfigureResource(resource => resource.AddService(Audit.Reporting.ToolInfo.Name, serviceVersion: Audit.Reporting.ToolInfo.Version))
             .WithMetrics(metrics => metrics
             .AddMeter(AuditMetrics.MeterName)
             .AddView(AuditMetrics.DurationInstrument, new ExplicitBucketHistogramConfiguration { Boundaries = AuditMetrics.DurationBuckets })

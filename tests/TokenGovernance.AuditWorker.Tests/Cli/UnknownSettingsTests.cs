@@ -1,4 +1,4 @@
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
 
 namespace TokenGovernance.AuditWorker.Tests.Cli;

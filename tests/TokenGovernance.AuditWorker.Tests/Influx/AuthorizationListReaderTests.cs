@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using TokenGovernance.AuditWorker.Influx;
-using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.Audit.InfluxV2;
+using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Influx;

@@ -1,7 +1,8 @@
 using TokenGovernance.Audit.Model;
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Influx;
-using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.InfluxV2;
+using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Influx;

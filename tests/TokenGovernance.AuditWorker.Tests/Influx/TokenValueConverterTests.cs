@@ -1,6 +1,6 @@
 using TokenGovernance.Audit.Model;
 using System.Text.Json;
-using TokenGovernance.AuditWorker.Influx;
+using TokenGovernance.Audit.InfluxV2;
 using TokenGovernance.TokenDetection;
 
 namespace TokenGovernance.AuditWorker.Tests.Influx;

@@ -3,11 +3,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.Configuration;
-using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Configuration;
+using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Persistence;
-using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.Audit.Policy;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Persistence;

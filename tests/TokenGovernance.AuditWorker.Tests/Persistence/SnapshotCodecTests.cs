@@ -1,8 +1,9 @@
-using TokenGovernance.AuditWorker.Auditing;
-using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Persistence;
-using TokenGovernance.AuditWorker.Policy;
-using TokenGovernance.AuditWorker.Reporting;
+using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Reporting;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Persistence;

@@ -1,4 +1,4 @@
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.AuditWorker.Tests.Support;
 

@@ -1,4 +1,4 @@
-using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Policy;

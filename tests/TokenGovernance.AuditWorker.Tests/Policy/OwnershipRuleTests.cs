@@ -1,13 +1,13 @@
-using TokenGovernance.AuditWorker.Influx;
-using TokenGovernance.AuditWorker.InfluxDouble;
-using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.Audit.InfluxV2;
+using TokenGovernance.InfluxDouble;
+using TokenGovernance.Audit.Policy;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Policy;
 
 public class OwnershipRuleTests
 {
-    private static IEnumerable<Finding> Of(Auditing.TargetAuditResult result, string ruleId, string? authorizationId = null) =>
+    private static IEnumerable<Finding> Of(TokenGovernance.Audit.Auditing.TargetAuditResult result, string ruleId, string? authorizationId = null) =>
         result.Findings.Where(finding => finding.Rule.Id == ruleId && (authorizationId is null || finding.AuthorizationId == authorizationId));
 
     [Fact]

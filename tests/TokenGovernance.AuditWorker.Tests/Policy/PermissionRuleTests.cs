@@ -1,13 +1,13 @@
-using TokenGovernance.AuditWorker.Influx;
-using TokenGovernance.AuditWorker.InfluxDouble;
-using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.Audit.InfluxV2;
+using TokenGovernance.InfluxDouble;
+using TokenGovernance.Audit.Policy;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Policy;
 
 public class PermissionRuleTests
 {
-    private static List<string> RulesOf(Auditing.TargetAuditResult result, DoubleAuthorization authorization) =>
+    private static List<string> RulesOf(TokenGovernance.Audit.Auditing.TargetAuditResult result, DoubleAuthorization authorization) =>
         result.Findings.Where(finding => finding.AuthorizationId == authorization.Id).Select(finding => finding.Rule.Id).Order().ToList();
 
     [Fact]

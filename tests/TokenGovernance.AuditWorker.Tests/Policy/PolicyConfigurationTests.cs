@@ -1,5 +1,5 @@
-using TokenGovernance.AuditWorker.InfluxDouble;
-using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.InfluxDouble;
+using TokenGovernance.Audit.Policy;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Policy;

@@ -1,5 +1,5 @@
 using TokenGovernance.AuditWorker.Hosting;
-using TokenGovernance.AuditWorker.Policy;
+using TokenGovernance.Audit.Policy;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Policy;

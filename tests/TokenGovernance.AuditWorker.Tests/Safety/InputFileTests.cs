@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using TokenGovernance.AuditWorker.Safety;
+using TokenGovernance.Audit.Safety;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Safety;

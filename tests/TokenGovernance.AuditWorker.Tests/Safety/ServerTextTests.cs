@@ -1,5 +1,5 @@
-using TokenGovernance.AuditWorker.InfluxDouble;
-using TokenGovernance.AuditWorker.Safety;
+using TokenGovernance.InfluxDouble;
+using TokenGovernance.Audit.Safety;
 using TokenGovernance.TokenDetection;
 
 namespace TokenGovernance.AuditWorker.Tests.Safety;

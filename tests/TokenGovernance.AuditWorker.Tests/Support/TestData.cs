@@ -1,4 +1,4 @@
-using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Support;
 

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using TokenGovernance.AuditWorker.Cli;
-using TokenGovernance.AuditWorker.Configuration;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
-using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using TokenGovernance.AuditWorker.InfluxDouble;
+using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Worker;

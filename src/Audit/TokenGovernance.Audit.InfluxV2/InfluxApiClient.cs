@@ -1,0 +1,391 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.Audit.References;
+using TokenGovernance.Audit.Safety;
+
+namespace TokenGovernance.Audit.InfluxV2;
+
+/// <summary>
+/// The InfluxDB v2 calls the audit needs, for one target and one token. Responses are deserialized from the
+/// stream with source-generated metadata; failures become <see cref="InfluxApiException"/> with a one-line message.
+/// </summary>
+public sealed class InfluxApiClient : ITokenProbe
+{
+    /// <summary>The API's own maximum page size for users and orgs.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>Pages of users or orgs read at the most (a million of each): reaching it fails the audit, it never ends it quietly.</summary>
+    public const int MaxPages = 10_000;
+
+    /// <summary>Bytes of an error body read at the most: enough for InfluxDB's <c>{"code","message"}</c>.</summary>
+    private const int MaxErrorBodyBytes = 16_384;
+
+    private static readonly TimeSpan DefaultBodyTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly HttpClient _http;
+    private readonly Uri _baseUri;
+    private readonly string _token;
+    private readonly TimeSpan _bodyTimeout;
+    private readonly ReadProgress? _progress;
+
+    /// <param name="bodyTimeout">
+    /// How long reading one response body may take once its headers arrived (the resilience pipeline's timeouts end
+    /// with the headers): a server that stalls or trickles a body fails the call instead of holding the audit.
+    /// </param>
+    public InfluxApiClient(HttpClient http, Uri baseUri, string token, TimeSpan? bodyTimeout = null, ReadProgress? progress = null)
+    {
+        _progress = progress;
+        _http = http;
+        _baseUri = baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
+        _token = token;
+        _bodyTimeout = bodyTimeout ?? DefaultBodyTimeout;
+    }
+
+    /// <summary><c>X-Influxdb-Build</c> of the last response (<c>OSS</c> on InfluxDB OSS; Cloud sends none).</summary>
+    public string? ServerBuild { get; private set; }
+
+    /// <summary><c>X-Influxdb-Version</c> of the last response.</summary>
+    public string? ServerVersion { get; private set; }
+
+
+    /// <summary>All organizations the token can see, paging with <c>offset</c> until an empty page (there is no <c>next</c> link).</summary>
+    public async Task<List<InfluxOrganization>> ListOrganizationsAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<InfluxOrganization>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var call = $"api/v2/orgs?limit={PageSize}&offset={page * PageSize}";
+            var list = await GetAsync(call, InfluxJsonContext.Default.InfluxOrganizationList, cancellationToken);
+            var orgs = ResponseChecks.Elements(call, "orgs", list.Orgs);
+            if (orgs.Count == 0)
+            {
+                return all;
+            }
+
+            foreach (var org in orgs)
+            {
+                ResponseChecks.Identity(call, "orgs", org.Id);
+                ResponseChecks.NotRepeated(call, seen, org.Id, "offset");
+                org.Name = ServerText.Clean(org.Name, _token) ?? string.Empty;
+            }
+
+            all.AddRange(orgs);
+        }
+
+        throw ResponseChecks.TooManyPages("GET /api/v2/orgs", MaxPages);
+    }
+
+    /// <summary>
+    /// All users, paging with <c>limit=100&amp;after=&lt;last id&gt;</c>. Paging happens before the permission filter,
+    /// so a short page does not prove the end: only an empty page does.
+    /// </summary>
+    public async Task<List<InfluxUser>> ListUsersAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<InfluxUser>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? after = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var query = after is null ? $"api/v2/users?limit={PageSize}" : $"api/v2/users?limit={PageSize}&after={Uri.EscapeDataString(after)}";
+            var list = await GetAsync(query, InfluxJsonContext.Default.InfluxUserList, cancellationToken);
+            var users = CheckUsers(query, list.Users);
+            if (users.Count == 0 || (users.Count == 1 && users[0].Id == after))
+            {
+                // Empty, or only the cursor itself (a server that treats 'after' as inclusive): the end.
+                return all;
+            }
+
+            foreach (var user in users)
+            {
+                if (user.Id != after)
+                {
+                    ResponseChecks.NotRepeated(query, seen, user.Id, "after");
+                    all.Add(user);
+                }
+            }
+
+            after = users[^1].Id;
+        }
+
+        throw ResponseChecks.TooManyPages("GET /api/v2/users", MaxPages);
+    }
+
+    /// <summary>Members of one organization: the way to enumerate users on InfluxDB Cloud.</summary>
+    public async Task<List<InfluxUser>> ListMembersAsync(string orgId, CancellationToken cancellationToken)
+    {
+        var call = $"api/v2/orgs/{Uri.EscapeDataString(orgId)}/members";
+        return CheckUsers(call, (await GetAsync(call, InfluxJsonContext.Default.InfluxUserList, cancellationToken)).Users);
+    }
+
+    /// <summary>One user, or null when the server answers 404 (the user was deleted).</summary>
+    public async Task<InfluxUser?> FindUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var call = $"api/v2/users/{Uri.EscapeDataString(userId)}";
+        try
+        {
+            var user = CheckUser(call, await GetAsync(call, InfluxJsonContext.Default.InfluxUser, cancellationToken));
+            return user.Id == userId ? user : throw ResponseChecks.Malformed(call, $"answers with user id '{ServerText.OneLine(user.Id, _token)}' for user '{userId}'");
+        }
+        catch (InfluxApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The authorization list: not paged by the API, so it is streamed in one response.</summary>
+    public async Task<List<InfluxAuthorization>> ListAuthorizationsAsync(string? orgId, CancellationToken cancellationToken)
+    {
+        var path = orgId is null ? "api/v2/authorizations" : $"api/v2/authorizations?orgID={Uri.EscapeDataString(orgId)}";
+        var authorizations = await GetAsync(path, AuthorizationListReader.ReadAsync, cancellationToken);
+        for (var index = 0; index < authorizations.Count; index++)
+        {
+            var authorization = authorizations[index];
+            ResponseChecks.Identity(path, $"authorizations[{index}]", authorization.Id);
+            authorization.Description = ServerText.Clean(authorization.Description, _token);
+            authorization.User = ServerText.Clean(authorization.User, _token);
+            authorization.Org = ServerText.Clean(authorization.Org, _token);
+            foreach (var permission in authorization.Permissions)
+            {
+                permission.Resource.Name = ServerText.Clean(permission.Resource.Name, _token);
+                permission.Resource.Org = ServerText.Clean(permission.Resource.Org, _token);
+            }
+        }
+
+        return authorizations;
+    }
+
+    /// <summary>The user the token belongs to.</summary>
+    public async Task<InfluxUser> GetMeAsync(CancellationToken cancellationToken) =>
+        CheckUser("api/v2/me", await GetAsync("api/v2/me", InfluxJsonContext.Default.InfluxUser, cancellationToken));
+
+    /// <summary>The permission resource types this server knows (<c>GET /api/v2/resources</c>); never empty on a real server.</summary>
+    public async Task<List<string>> ListResourceTypesAsync(CancellationToken cancellationToken)
+    {
+        const string call = "api/v2/resources";
+        var types = await GetAsync(call, InfluxJsonContext.Default.ListString, cancellationToken);
+        if (types.Count == 0)
+        {
+            throw ResponseChecks.Malformed(call, "lists no resource types");
+        }
+
+        for (var index = 0; index < types.Count; index++)
+        {
+            ResponseChecks.Identity(call, $"resource type [{index}]", types[index]);
+        }
+
+        return types;
+    }
+
+    private List<InfluxUser> CheckUsers(string call, List<InfluxUser> users)
+    {
+        ResponseChecks.Elements(call, "users", users);
+        for (var index = 0; index < users.Count; index++)
+        {
+            CheckUser(call, users[index], $"users[{index}]");
+        }
+
+        return users;
+    }
+
+    private InfluxUser CheckUser(string call, InfluxUser user, string where = "the user")
+    {
+        ResponseChecks.Identity(call, where, user.Id);
+        user.Name = ServerText.Clean(user.Name, _token) ?? string.Empty;
+        return user;
+    }
+
+    /// <summary>
+    /// One read-only <c>GET /api/v2/me</c> with a found token value, to learn its state. Never throws with the
+    /// value: failures come back as <see cref="ProbeOutcome.Failed"/> with a message that does not contain it.
+    /// </summary>
+    public async Task<ProbeResult> ProbeAsync(string value, CancellationToken cancellationToken)
+    {
+        if (value.Length == 0 || value.Any(character => char.IsWhiteSpace(character) || char.IsControl(character)))
+        {
+            return new ProbeResult(ProbeOutcome.Failed, null, "the value cannot be sent as a token");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, "api/v2/me"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Token", value);
+        using var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            body.CancelAfter(_bodyTimeout);
+            var text = await ReadBoundedAsync(response, MaxErrorBodyBytes, body.Token);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.OK:
+                    var user = text is null ? null : TryRead(text, InfluxJsonContext.Default.InfluxUser);
+                    return string.IsNullOrEmpty(user?.Id)
+                        ? new ProbeResult(ProbeOutcome.Failed, null, "GET /api/v2/me returned 200 without a user")
+                        : new ProbeResult(ProbeOutcome.Works, user.Id, null);
+                case HttpStatusCode.Unauthorized:
+                    var error = text is null ? null : TryRead(text, InfluxJsonContext.Default.InfluxError);
+                    return error?.Message?.Contains("inactive", StringComparison.OrdinalIgnoreCase) == true
+                        ? new ProbeResult(ProbeOutcome.TokenInactive, null, null)
+                        : new ProbeResult(ProbeOutcome.Unknown, null, null);
+                case HttpStatusCode.Forbidden:
+                    return new ProbeResult(ProbeOutcome.OwnerGone, null, null);
+                default:
+                    return new ProbeResult(ProbeOutcome.Failed, null, $"GET /api/v2/me returned {(int)response.StatusCode}");
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var cause = body.IsCancellationRequested ? "timed out reading the response body" : DescribeTransportFailure(exception, value);
+            return new ProbeResult(ProbeOutcome.Failed, null, "GET /api/v2/me failed: " + cause);
+        }
+    }
+
+    private static T? TryRead<T>(string body, JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, typeInfo);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    private Task<T> GetAsync<T>(string relative, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        GetAsync(relative, async (stream, token) => await JsonSerializer.DeserializeAsync(stream, typeInfo, token), cancellationToken);
+
+    private async Task<T> GetAsync<T>(string relative, Func<Stream, CancellationToken, ValueTask<T?>> read, CancellationToken cancellationToken)
+    {
+        var call = "GET /" + relative;
+        if (_progress is not null)
+        {
+            _progress.CurrentCall = call;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Token", _token);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new InfluxApiException(call + " failed: " + DescribeTransportFailure(exception, _token), innerException: exception);
+        }
+
+        using (response)
+        using (var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            body.CancelAfter(_bodyTimeout);
+            ServerBuild = ServerText.OneLine(FirstHeader(response, "X-Influxdb-Build"), _token) is { Length: > 0 } build ? build : ServerBuild;
+            ServerVersion = ServerText.OneLine(FirstHeader(response, "X-Influxdb-Version"), _token) is { Length: > 0 } version ? version : ServerVersion;
+            try
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await ToExceptionAsync(call, response, body.Token);
+                }
+
+                await using var stream = await response.Content.ReadAsStreamAsync(body.Token);
+                return await read(stream, body.Token)
+                    ?? throw new InfluxApiException(call + " returned an empty JSON document (null)");
+            }
+            catch (JsonException exception)
+            {
+                var where = exception.Path is null ? string.Empty : $" at {exception.Path}";
+                var position = exception.LineNumber is { } line
+                    ? $" (line {line + 1}, byte {exception.BytePositionInLine})"
+                    : ": " + ServerText.OneLine(exception.Message, _token);
+                throw new InfluxApiException($"{call} returned malformed or truncated JSON{where}{position}", innerException: exception);
+            }
+            catch (OperationCanceledException exception) when (body.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new InfluxApiException(
+                    $"{call} timed out reading the response body (more than {_bodyTimeout.TotalSeconds:0.###} s, TokenGovernance:Client:AttemptTimeout)",
+                    innerException: exception);
+            }
+            catch (Exception exception) when (exception is IOException or HttpRequestException or InvalidDataException)
+            {
+                throw new InfluxApiException(call + " response ended early: " + ServerText.OneLine(exception.Message, _token), innerException: exception);
+            }
+        }
+    }
+
+    private async Task<InfluxApiException> ToExceptionAsync(string call, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string? code = null;
+        string? message = null;
+        try
+        {
+            var body = await ReadBoundedAsync(response, MaxErrorBodyBytes, cancellationToken);
+            var error = body is { Length: > 0 } ? TryRead(body, InfluxJsonContext.Default.InfluxError) : null;
+            code = error?.Code;
+            message = error?.Message;
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException or InvalidDataException)
+        {
+            // The status line is enough; an unreadable error body adds nothing.
+        }
+
+        // The reason phrase is server text like any other: a hostile server may echo the token it was sent in it.
+        var reason = ServerText.OneLine(response.ReasonPhrase, _token);
+        var status = (int)response.StatusCode + (reason.Length > 0 ? " " + reason : string.Empty);
+        var detail = string.IsNullOrWhiteSpace(message) ? string.Empty : " (" + ServerText.OneLine(message, _token) + ")";
+        var hint = response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => ": the audit token was rejected",
+            HttpStatusCode.Forbidden => ": the audit token's user is inactive or lacks permission",
+            >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest =>
+                $": a redirect{RedirectTarget(response)}; tokengov does not follow redirects (they drop the token): set the target's Url to the final address",
+            _ => string.Empty,
+        };
+        return new InfluxApiException($"{call} returned {status}{detail}{hint}", response.StatusCode, ServerText.OneLine(code, _token));
+    }
+
+    private string RedirectTarget(HttpResponseMessage response) =>
+        response.Headers.Location is { IsAbsoluteUri: true } location
+            ? " to " + ServerText.OneLine(location.GetLeftPart(UriPartial.Authority), _token)
+            : string.Empty;
+
+    /// <summary>At most <paramref name="maxBytes"/> of a body as text, or null when it is longer (such a body is no InfluxDB error).</summary>
+    private static async Task<string?> ReadBoundedAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[maxBytes + 1];
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
+        }
+
+        return filled > maxBytes ? null : Encoding.UTF8.GetString(buffer, 0, filled);
+    }
+
+    private static string DescribeTransportFailure(Exception exception, string secret) => exception switch
+    {
+        TimeoutRejectedException => "timed out",
+        OperationCanceledException => "timed out",
+        BrokenCircuitException => "circuit open after repeated failures",
+        HttpRequestException http when http.StatusCode is not null => (int)http.StatusCode + " " + ServerText.OneLine(http.Message, secret),
+        HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => TransportErrors.Describe(http),
+        _ => ServerText.OneLine(exception.Message, secret),
+    };
+
+    private static string? FirstHeader(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}

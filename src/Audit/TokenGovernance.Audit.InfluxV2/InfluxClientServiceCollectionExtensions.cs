@@ -1,0 +1,103 @@
+using TokenGovernance.Audit.Safety;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using TokenGovernance.Audit.Configuration;
+
+namespace TokenGovernance.Audit.InfluxV2;
+
+public static class InfluxClientServiceCollectionExtensions
+{
+    public const string RetryLogCategory = "TokenGovernance.Influx.Retry";
+
+    /// <summary>
+    /// Registers the InfluxDB client: pooled HttpClients with jittered exponential retries on 5xx/408/429 that honour
+    /// <c>Retry-After</c>, per-attempt and total timeouts and a circuit breaker. The standard proxy variables apply.
+    /// Redirects are not followed: the runtime drops the token on every redirect, so a redirected call could only
+    /// come back unauthenticated (or, from another origin, with an answer that is not the target's).
+    /// </summary>
+    public static IServiceCollection AddInfluxClient(this IServiceCollection services, IEnumerable<TargetOptions> configuredTargets)
+    {
+        services.AddSingleton<InfluxApiClientFactory>();
+        services.AddSingleton<Auditing.ITargetReader, InfluxV2TargetReader>();
+        services.AddSingleton<IValidateOptions<TokenGovernanceOptions>, InfluxV2OptionsValidator>();
+        services.AddHttpClient(InfluxHttpClientNames.Default)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddInfluxResilience();
+
+        foreach (var target in configuredTargets.Where(target => !string.IsNullOrWhiteSpace(target.CaBundleFile)))
+        {
+            var bundle = target.CaBundleFile!;
+            services.AddHttpClient(InfluxHttpClientNames.For(target))
+                .ConfigurePrimaryHttpMessageHandler(() => CreateHandlerTrusting(bundle))
+                .AddInfluxResilience();
+        }
+
+        return services;
+    }
+
+    private static IHttpClientBuilder AddInfluxResilience(this IHttpClientBuilder builder)
+    {
+        // The resilience pipeline owns timeouts; HttpClient's own 100 s limit must not cut a long download short.
+        builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.AddStandardResilienceHandler().Configure((HttpStandardResilienceOptions options, IServiceProvider services) =>
+        {
+            var client = services.GetRequiredService<IOptions<TokenGovernanceOptions>>().Value.Client;
+            options.Retry.MaxRetryAttempts = Math.Max(client.MaxRetries, 1);
+            options.Retry.Delay = client.RetryBaseDelay;
+            options.Retry.BackoffType = DelayBackoffType.Exponential;
+            options.Retry.UseJitter = true;
+            options.Retry.ShouldRetryAfterHeader = true;
+            options.AttemptTimeout.Timeout = client.AttemptTimeout;
+            options.TotalRequestTimeout.Timeout = client.TotalTimeout;
+            options.CircuitBreaker.SamplingDuration = client.AttemptTimeout * 2 + TimeSpan.FromSeconds(1);
+
+            // Polly's own retry events carry a full stack trace per attempt (its category is filtered out in
+            // LoggingSetup); this is the one line an operator needs instead.
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(RetryLogCategory);
+            options.Retry.OnRetry = arguments =>
+            {
+                var request = arguments.Context.GetRequestMessage();
+                var cause = arguments.Outcome.Exception is { } exception
+                    ? exception is Polly.Timeout.TimeoutRejectedException ? "timed out" : TransportErrors.Describe(exception)
+                    : $"{(int?)arguments.Outcome.Result?.StatusCode} {Safety.ServerText.OneLine(arguments.Outcome.Result?.ReasonPhrase)}".Trim();
+                logger.RetryingCall(request?.Method.Method ?? "GET", request?.RequestUri?.AbsolutePath ?? "?", arguments.AttemptNumber + 1,
+                    client.MaxRetries, arguments.RetryDelay.TotalSeconds, cause);
+                return default;
+            };
+        });
+        return builder;
+    }
+
+    private static SocketsHttpHandler CreateHandlerTrusting(string bundlePath)
+    {
+        var authorities = CaBundle.Load(bundlePath);
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                {
+                    if (errors == SslPolicyErrors.None)
+                    {
+                        return true;
+                    }
+
+                    if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0)
+                    {
+                        return false;
+                    }
+
+                    using var chain = new X509Chain();
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return chain.Build(new X509Certificate2(certificate));
+                },
+            },
+        };
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json.Serialization;
+
+namespace TokenGovernance.Audit.InfluxV2;
+
+// DTOs of the InfluxDB v2 API (shared/influxdb-api/openapi/contracts/oss.yml): Authorization, Permission,
+// Resource, UserResponse, Organization. Only the fields the audit reads; unknown fields are skipped.
+
+public sealed class InfluxAuthorization
+{
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Never the raw value: the converter keeps whether it was visible and its fingerprint only.</summary>
+    [JsonConverter(typeof(TokenValueJsonConverter))]
+    public Audit.Model.TokenValue Token { get; set; }
+
+    [JsonConverter(typeof(StringPoolJsonConverter))]
+    public string Status { get; set; } = "active";
+
+    public string? Description { get; set; }
+
+    [JsonPropertyName("orgID")]
+    [JsonConverter(typeof(StringPoolJsonConverter))]
+    public string? OrgId { get; set; }
+
+    [JsonConverter(typeof(StringPoolJsonConverter))]
+    public string? Org { get; set; }
+
+    [JsonPropertyName("userID")]
+    [JsonConverter(typeof(StringPoolJsonConverter))]
+    public string? UserId { get; set; }
+
+    [JsonConverter(typeof(StringPoolJsonConverter))]
+    public string? User { get; set; }
+
+    public List<InfluxPermission> Permissions { get; set; } = [];
+
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    [JsonIgnore]
+    public bool IsActive => string.Equals(Status, "active", StringComparison.Ordinal);
+}
+
+public sealed class InfluxPermission
+{
+    [JsonConverter(typeof(StringPoolJsonConverter))]
+    public string Action { get; set; } = string.Empty;
+
+    public InfluxResource Resource { get; set; } = new();
+
+    [JsonIgnore]
+    public bool IsWrite => string.Equals(Action, "write", StringComparison.Ordinal);
+
+    [JsonIgnore]
+    public bool IsRead => string.Equals(Action, "read", StringComparison.Ordinal);
+}
+
+public sealed class InfluxResource
+{
+    [JsonConverter(typeof(StringPoolJsonConverter))]
+    public string Type { get; set; } = string.Empty;
+
+    [JsonConverter(typeof(StringPoolJsonConverter))]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("orgID")]
+    [JsonConverter(typeof(StringPoolJsonConverter))]
+    public string? OrgId { get; set; }
+
+    [JsonConverter(typeof(StringPoolJsonConverter))]
+    public string? Name { get; set; }
+
+    [JsonConverter(typeof(StringPoolJsonConverter))]
+    public string? Org { get; set; }
+}
+
+public sealed class InfluxUser
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string? Status { get; set; }
+
+    public string? Role { get; set; }
+
+    [JsonIgnore]
+    public bool IsInactive => string.Equals(Status, "inactive", StringComparison.Ordinal);
+}
+
+public sealed class InfluxOrganization
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+}
+
+public sealed class InfluxAuthorizationList
+{
+    /// <summary>Required: a body without the list is malformed, never an empty result.</summary>
+    [JsonRequired]
+    public List<InfluxAuthorization> Authorizations { get; set; } = [];
+}
+
+public sealed class InfluxUserList
+{
+    /// <summary>Required: a body without the list is malformed, never an empty result.</summary>
+    [JsonRequired]
+    public List<InfluxUser> Users { get; set; } = [];
+}
+
+public sealed class InfluxOrganizationList
+{
+    /// <summary>Required: a body without the list is malformed, never an empty result.</summary>
+    [JsonRequired]
+    public List<InfluxOrganization> Orgs { get; set; } = [];
+}
+
+public sealed class InfluxError
+{
+    public string? Code { get; set; }
+
+    public string? Message { get; set; }
+}

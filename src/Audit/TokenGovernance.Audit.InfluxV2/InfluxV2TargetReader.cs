@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Model;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.Audit.Configuration;
+
+namespace TokenGovernance.Audit.InfluxV2;
+
+/// <summary>
+/// Reads an InfluxDB v2 target (OSS or Cloud): orgs, the audit token's user, resource types, users (OSS) or members
+/// (Cloud), authorizations, and the owners the listing did not show (a 404 means the user was deleted).
+/// </summary>
+public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, IOptions<TokenGovernanceOptions> options) : ITargetReader
+{
+    public bool CanRead(TargetOptions target) => true;
+
+    public async Task<TargetRead> ReadAsync(TargetOptions target, string auditToken, ReadProgress progress, CancellationToken cancellationToken)
+    {
+        var client = clientFactory.Create(target, auditToken, progress);
+        var organizations = await client.ListOrganizationsAsync(cancellationToken);
+        InfluxFlavorNames.TryParse(target.Flavor, out var flavor);
+        if (flavor == InfluxFlavor.Auto)
+        {
+            flavor = string.Equals(client.ServerBuild, "OSS", StringComparison.OrdinalIgnoreCase) ? InfluxFlavor.Oss : InfluxFlavor.Cloud;
+        }
+
+        var selected = SelectOrganizations(target, organizations);
+        var me = await client.GetMeAsync(cancellationToken);
+        var resourceTypes = (await client.ListResourceTypesAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+        var users = new Dictionary<string, InfluxUser>(StringComparer.Ordinal);
+        var listed = flavor == InfluxFlavor.Cloud
+            ? await ListMembersAsync(client, selected, cancellationToken)
+            : await client.ListUsersAsync(cancellationToken);
+        foreach (var user in listed)
+        {
+            users.TryAdd(user.Id, user);
+        }
+
+        users.TryAdd(me.Id, me);
+
+        var tokens = new List<Token>();
+        if (target.Orgs.Count == 0)
+        {
+            AddTokens(tokens, await client.ListAuthorizationsAsync(orgId: null, cancellationToken), resourceTypes);
+        }
+        else
+        {
+            foreach (var org in selected)
+            {
+                AddTokens(tokens, await client.ListAuthorizationsAsync(org.Id, cancellationToken), resourceTypes);
+            }
+        }
+
+        var deleted = await ResolveUnknownOwnersAsync(client, tokens, users, cancellationToken);
+        var inventory = new TargetInventory
+        {
+            TargetName = target.Name,
+            Product = flavor.ToName(),
+            Capabilities = InfluxV2Mapping.CapabilitiesOf(flavor),
+            Scopes = selected.Select(InfluxV2Mapping.ToScope).ToList(),
+            PrincipalsById = users.ToDictionary(pair => pair.Key, pair => InfluxV2Mapping.ToPrincipal(pair.Value), StringComparer.Ordinal),
+            DeletedPrincipalIds = deleted,
+            Tokens = tokens,
+            AuditPrincipal = InfluxV2Mapping.ToPrincipal(me),
+            ListedPrincipalCount = listed.Count,
+        };
+        return new TargetRead(inventory, client);
+    }
+
+    /// <summary>Each authorization is dropped as soon as it is mapped, so the wire objects and the tokens are not both held whole.</summary>
+    private static void AddTokens(List<Token> tokens, List<InfluxAuthorization> authorizations, IReadOnlySet<string> resourceTypes)
+    {
+        tokens.EnsureCapacity(tokens.Count + authorizations.Count);
+        for (var index = 0; index < authorizations.Count; index++)
+        {
+            tokens.Add(InfluxV2Mapping.ToToken(authorizations[index], resourceTypes));
+            authorizations[index] = null!;
+        }
+    }
+
+    private static List<InfluxOrganization> SelectOrganizations(TargetOptions target, List<InfluxOrganization> organizations)
+    {
+        if (target.Orgs.Count == 0)
+        {
+            return organizations;
+        }
+
+        var missing = target.Orgs.Where(name => organizations.All(org => org.Name != name)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new TargetReadException(
+                $"organization(s) {string.Join(", ", missing.Select(name => "'" + name + "'"))} not found or not visible to the audit token");
+        }
+
+        return organizations.Where(org => target.Orgs.Contains(org.Name)).ToList();
+    }
+
+    private static async Task<List<InfluxUser>> ListMembersAsync(InfluxApiClient client, List<InfluxOrganization> organizations, CancellationToken cancellationToken)
+    {
+        var members = new List<InfluxUser>();
+        foreach (var org in organizations)
+        {
+            members.AddRange(await client.ListMembersAsync(org.Id, cancellationToken));
+        }
+
+        return members;
+    }
+
+    /// <summary>Looks up owners the listing did not show: a 404 means the user was deleted.</summary>
+    private async Task<HashSet<string>> ResolveUnknownOwnersAsync(
+        InfluxApiClient client, List<Token> tokens, Dictionary<string, InfluxUser> users, CancellationToken cancellationToken)
+    {
+        var unknown = tokens
+            .Select(token => token.OwnerId)
+            .Where(id => id is not null && !users.ContainsKey(id))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var found = new ConcurrentBag<InfluxUser>();
+        var deleted = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(
+            unknown,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Client.MaxConcurrentLookups), CancellationToken = cancellationToken },
+            async (id, token) =>
+            {
+                var user = await client.FindUserAsync(id!, token);
+                if (user is null)
+                {
+                    deleted.Add(id!);
+                }
+                else
+                {
+                    found.Add(user);
+                }
+            });
+
+        foreach (var user in found)
+        {
+            users.TryAdd(user.Id, user);
+        }
+
+        return deleted.ToHashSet(StringComparer.Ordinal);
+    }
+}

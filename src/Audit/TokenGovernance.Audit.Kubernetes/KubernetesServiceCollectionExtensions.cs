@@ -1,0 +1,10 @@
+using TokenGovernance.Audit.References;
+
+namespace TokenGovernance.Audit.Kubernetes;
+
+public static class KubernetesServiceCollectionExtensions
+{
+    /// <summary>Secrets and ConfigMaps as a reference source (<c>TokenGovernance:References:Kubernetes</c>).</summary>
+    public static IServiceCollection AddKubernetesReferences(this IServiceCollection services) =>
+        services.AddSingleton<IReferenceSource, KubernetesReferenceSource>();
+}

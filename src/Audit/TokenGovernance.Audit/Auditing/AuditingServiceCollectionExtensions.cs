@@ -1,0 +1,14 @@
+using TokenGovernance.Audit.References;
+
+namespace TokenGovernance.Audit.Auditing;
+
+public static class AuditingServiceCollectionExtensions
+{
+    public static IServiceCollection AddAuditing(this IServiceCollection services)
+    {
+        services.AddReferences();
+        services.AddSingleton<TargetAuditor>();
+        services.AddSingleton<AuditRunner>();
+        return services;
+    }
+}

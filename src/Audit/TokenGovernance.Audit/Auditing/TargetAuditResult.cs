@@ -1,0 +1,59 @@
+using TokenGovernance.Audit.Policy;
+
+namespace TokenGovernance.Audit.Auditing;
+
+public enum AuditOutcome
+{
+    Success,
+    Failure,
+}
+
+/// <summary>The result of auditing one target once. A failure never carries findings: it is not "clean".</summary>
+public sealed record TargetAuditResult
+{
+    public required string Target { get; init; }
+
+    public required string Url { get; init; }
+
+    /// <summary>The product as the report names it (<c>oss</c>, <c>cloud</c>); null for a failed audit.</summary>
+    public string? Flavor { get; init; }
+
+    public required AuditOutcome Outcome { get; init; }
+
+    /// <summary>One line naming the target and the cause; null on success.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>The failure is a bug in tokengov (an exception no audit step expects), not a problem of the target.</summary>
+    public bool InternalError { get; init; }
+
+    public int Organizations { get; init; }
+
+    public int Users { get; init; }
+
+    public int Authorizations { get; init; }
+
+    public int ActiveAuthorizations { get; init; }
+
+    public int InactiveAuthorizations { get; init; }
+
+    public bool TokenValuesVisible { get; init; }
+
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required DateTimeOffset FinishedAt { get; init; }
+
+    public TimeSpan Duration => FinishedAt - StartedAt;
+
+    /// <summary>What the reference sources found for this target; null when none are configured.</summary>
+    public ReferenceSummary? References { get; init; }
+}
+
+/// <summary>Reference counts by state and the sources that failed.</summary>
+public sealed record ReferenceSummary(IReadOnlyDictionary<(string Source, string State), int> CountsBySourceAndState, IReadOnlyList<string> Errors)
+{
+    /// <summary>Counts by state over all sources, for the report's <c>references</c> block.</summary>
+    public Dictionary<string, int> CountsByState =>
+        CountsBySourceAndState.GroupBy(pair => pair.Key.State).ToDictionary(group => group.Key, group => group.Sum(pair => pair.Value));
+}

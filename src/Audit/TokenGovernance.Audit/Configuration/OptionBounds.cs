@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace TokenGovernance.Audit.Configuration;
+
+/// <summary>
+/// The ranges every number and duration option must fall in, checked at start so that an absurd value is one clear
+/// line naming its key instead of an overflow, a library's internal option name or a crash at the first audit.
+/// </summary>
+public static class OptionBounds
+{
+    public static void Check(string path, TimeSpan value, TimeSpan minimum, TimeSpan maximum, List<string> problems)
+    {
+        if (value < minimum || value > maximum)
+        {
+            problems.Add($"{path} '{value}' is out of range: it must be from {Show(minimum)} to {Show(maximum)}");
+        }
+    }
+
+    public static void Check(string path, long value, long minimum, long maximum, List<string> problems)
+    {
+        if (value < minimum || value > maximum)
+        {
+            problems.Add($"{path} '{value}' is out of range: it must be from {minimum} to {maximum}");
+        }
+    }
+
+    public static void Check(string path, double value, double minimum, double maximum, List<string> problems)
+    {
+        if (double.IsNaN(value) || value < minimum || value > maximum)
+        {
+            problems.Add($"{path} '{value.ToString(CultureInfo.InvariantCulture)}' is out of range: it must be from "
+                         + $"{minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    private static string Show(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
+}

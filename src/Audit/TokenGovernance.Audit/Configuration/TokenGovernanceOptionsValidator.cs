@@ -1,0 +1,257 @@
+using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Safety;
+
+namespace TokenGovernance.Audit.Configuration;
+
+/// <summary>
+/// Checks what the engine reads of the <c>TokenGovernance</c> section (targets, timeouts, client, policy, references)
+/// and names every problem with its configuration path. Product readers and the worker add validators of their own.
+/// </summary>
+public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) : IValidateOptions<TokenGovernanceOptions>
+{
+    private const string Root = TokenGovernanceOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, TokenGovernanceOptions options)
+    {
+        var problems = new List<string>();
+        ValidateTargets(options, problems);
+        if (options.AuditTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"{Root}:AuditTimeout must be positive");
+        }
+        else
+        {
+            OptionBounds.Check($"{Root}:AuditTimeout", options.AuditTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), problems);
+        }
+
+        if (options.MaxConcurrentTargets < 1)
+        {
+            problems.Add($"{Root}:MaxConcurrentTargets must be at least 1");
+        }
+        else
+        {
+            OptionBounds.Check($"{Root}:MaxConcurrentTargets", options.MaxConcurrentTargets, 1, 256, problems);
+        }
+
+        ValidateClient(options.Client, problems);
+
+        ValidatePolicy(options.Policy, problems);
+        ValidateReferences(options, problems);
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void ValidateTargets(TokenGovernanceOptions options, List<string> problems)
+    {
+        if (options.Targets.Count == 0)
+        {
+            problems.Add($"{Root}:Targets is empty: configure at least one InfluxDB target (or pass --url and --token-file)");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < options.Targets.Count; index++)
+        {
+            var target = options.Targets[index];
+            var path = $"{Root}:Targets:{index}";
+            if (string.IsNullOrWhiteSpace(target.Name))
+            {
+                problems.Add($"{path}:Name is required");
+            }
+            else if (!names.Add(target.Name))
+            {
+                problems.Add($"{path}:Name '{target.Name}' is used by another target");
+            }
+
+            if (!Uri.TryCreate(target.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                problems.Add($"{path}:Url '{target.Url}' is not an absolute http:// or https:// URL");
+            }
+            else if (url.Query.Contains("token", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrEmpty(url.UserInfo))
+            {
+                problems.Add($"{path}:Url must not carry credentials; use TokenFile or TokenEnv");
+            }
+
+            if (!string.IsNullOrWhiteSpace(target.TokenFile))
+            {
+                if (InputFile.Problem(target.TokenFile, Auditing.TokenSource.MaxTokenFileBytes) is { } problem)
+                {
+                    problems.Add($"{path}:TokenFile '{target.TokenFile}' {problem}");
+                }
+            }
+            else if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(target.EffectiveTokenEnv)))
+            {
+                problems.Add($"{path}: no token: set TokenFile, or put the token into the environment variable {target.EffectiveTokenEnv}");
+            }
+
+            if (!string.IsNullOrWhiteSpace(target.CaBundleFile) && CaBundle.Problem(target.CaBundleFile) is { } bundleProblem)
+            {
+                problems.Add($"{path}:CaBundleFile '{target.CaBundleFile}' {bundleProblem}");
+            }
+        }
+    }
+
+    private static void ValidateClient(InfluxClientOptions client, List<string> problems)
+    {
+        const string path = Root + ":Client";
+        OptionBounds.Check($"{path}:MaxRetries", client.MaxRetries, 1, 10, problems);
+        OptionBounds.Check($"{path}:RetryBaseDelay", client.RetryBaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10), problems);
+        OptionBounds.Check($"{path}:AttemptTimeout", client.AttemptTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1), problems);
+        OptionBounds.Check($"{path}:TotalTimeout", client.TotalTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1), problems);
+        if (client.TotalTimeout <= client.AttemptTimeout && client.AttemptTimeout <= TimeSpan.FromHours(1))
+        {
+            problems.Add($"{path}:TotalTimeout '{client.TotalTimeout}' must be longer than {path}:AttemptTimeout '{client.AttemptTimeout}'");
+        }
+
+        OptionBounds.Check($"{path}:MaxConcurrentLookups", client.MaxConcurrentLookups, 1, 256, problems);
+    }
+
+    private void ValidatePolicy(PolicyOptions policy, List<string> problems)
+    {
+        var path = $"{Root}:Policy";
+        if (policy.MaxTokenAgeDays < 1)
+        {
+            problems.Add($"{path}:MaxTokenAgeDays must be at least 1");
+        }
+        else
+        {
+            OptionBounds.Check($"{path}:MaxTokenAgeDays", policy.MaxTokenAgeDays, 1, 36_500, problems);
+        }
+
+        if (policy.InactiveRetentionDays < 1)
+        {
+            problems.Add($"{path}:InactiveRetentionDays must be at least 1");
+        }
+        else
+        {
+            OptionBounds.Check($"{path}:InactiveRetentionDays", policy.InactiveRetentionDays, 1, 36_500, problems);
+        }
+
+        ValidatePatterns($"{path}:GenericUsers:Patterns", policy.GenericUsers.Patterns, problems);
+        ValidatePatterns($"{path}:AdminUsers:Patterns", policy.AdminUsers.Patterns, problems);
+
+        foreach (var (id, rule) in policy.Rules)
+        {
+            if (!catalog.TryGet(id, out _))
+            {
+                problems.Add($"{path}:Rules:{id} is not a known rule id (known: {string.Join(", ", catalog.All.Select(known => known.Id).Order())})");
+            }
+
+            if (rule.Severity is not null && !SeverityNames.TryParse(rule.Severity, out _))
+            {
+                problems.Add($"{path}:Rules:{id}:Severity '{rule.Severity}' is not critical, high, medium or low");
+            }
+        }
+
+        for (var index = 0; index < policy.Exemptions.Count; index++)
+        {
+            var exemption = policy.Exemptions[index];
+            var at = $"{path}:Exemptions:{index}";
+            if (!catalog.TryGet(exemption.Rule, out _))
+            {
+                problems.Add($"{at}:Rule '{exemption.Rule}' is not a known rule id");
+            }
+
+            if (string.IsNullOrWhiteSpace(exemption.Reason))
+            {
+                problems.Add($"{at}:Reason is required: say why the finding is accepted");
+            }
+
+            if (string.IsNullOrWhiteSpace(exemption.AuthorizationId) && string.IsNullOrWhiteSpace(exemption.User))
+            {
+                problems.Add($"{at} needs AuthorizationId or User");
+            }
+
+            if (exemption.Expires is not null && !ExemptionMatcher.TryParseExpiry(exemption.Expires, out _))
+            {
+                problems.Add($"{at}:Expires '{exemption.Expires}' is not a date (yyyy-MM-dd)");
+            }
+        }
+    }
+
+    private static void ValidateReferences(TokenGovernanceOptions options, List<string> problems)
+    {
+        var references = options.References;
+        var path = $"{Root}:References";
+        void CheckTarget(string at, string? target)
+        {
+            if (target is null && options.Targets.Count > 1)
+            {
+                problems.Add($"{at}:Target is required when several targets are configured (a token is only ever sent to its own source's target)");
+            }
+            else if (target is not null && options.Targets.All(candidate => candidate.Name != target))
+            {
+                problems.Add($"{at}:Target '{target}' is not a configured target");
+            }
+        }
+
+        for (var index = 0; index < references.Files.Count; index++)
+        {
+            var source = references.Files[index];
+            if (string.IsNullOrWhiteSpace(source.Path))
+            {
+                problems.Add($"{path}:Files:{index}:Path is required");
+            }
+
+            if (source.Kind is not ("plain" or "secret"))
+            {
+                problems.Add($"{path}:Files:{index}:Kind '{source.Kind}' is not plain or secret");
+            }
+
+            for (var pattern = 0; pattern < source.Include.Count; pattern++)
+            {
+                if (FileGlobs.Problem(source.Include[pattern]) is { } globProblem)
+                {
+                    problems.Add($"{path}:Files:{index}:Include:{pattern} '{source.Include[pattern]}' {globProblem}");
+                }
+            }
+
+            CheckTarget($"{path}:Files:{index}", source.Target);
+        }
+
+        if (references.Kubernetes.Enabled)
+        {
+            if (references.Kubernetes.Namespaces.Count == 0)
+            {
+                problems.Add($"{path}:Kubernetes:Namespaces is empty: list the namespaces to scan");
+            }
+
+            CheckTarget($"{path}:Kubernetes", references.Kubernetes.Target);
+            if (!string.IsNullOrWhiteSpace(references.Kubernetes.Kubeconfig)
+                && InputFile.Problem(references.Kubernetes.Kubeconfig, 16 * 1024 * 1024) is { } kubeconfigProblem)
+            {
+                problems.Add($"{path}:Kubernetes:Kubeconfig '{references.Kubernetes.Kubeconfig}' {kubeconfigProblem}");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(references.Inventory))
+        {
+            CheckTarget($"{path}:Inventory", references.InventoryTarget);
+        }
+
+        if (references.MaxProbes < 0 || references.ProbesPerSecond <= 0)
+        {
+            problems.Add($"{path}: MaxProbes must be 0 or more and ProbesPerSecond positive");
+        }
+        else
+        {
+            OptionBounds.Check($"{path}:MaxProbes", references.MaxProbes, 0, 100_000, problems);
+            OptionBounds.Check($"{path}:ProbesPerSecond", references.ProbesPerSecond, 0.01, 1000, problems);
+        }
+    }
+
+    private static void ValidatePatterns(string path, List<string> patterns, List<string> problems)
+    {
+        for (var index = 0; index < patterns.Count; index++)
+        {
+            try
+            {
+                UserMatcher.Anchor(patterns[index]);
+            }
+            catch (ArgumentException exception)
+            {
+                problems.Add($"{path}:{index} '{patterns[index]}' is not a valid regular expression: {exception.Message.Split('\n')[0]}");
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Model;
+using TokenGovernance.Audit.Configuration;
+
+namespace TokenGovernance.Audit.Policy;
+
+/// <summary>
+/// Runs every enabled rule that applies to the product over an inventory, applies severities from config and marks
+/// exempted findings.
+/// </summary>
+public sealed class PolicyEngine
+{
+    private readonly PolicyOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IReadOnlyList<(ITokenRule Rule, EffectiveRule Settings)> _tokenRules;
+    private readonly IReadOnlyList<(ITargetRule Rule, EffectiveRule Settings)> _targetRules;
+    private readonly UserMatcher _genericUsers;
+    private readonly UserMatcher _adminUsers;
+    private readonly ExemptionMatcher _exemptions;
+
+    public PolicyEngine(IEnumerable<IPolicyRule> rules, IOptions<TokenGovernanceOptions> options, TimeProvider time)
+    {
+        _options = options.Value.Policy;
+        _time = time;
+        var all = rules.ToList();
+        Rules = all.Select(rule => Configure(rule.Descriptor, _options)).ToList();
+        _tokenRules = all.OfType<ITokenRule>().Select(rule => (rule, Settings(rule))).Where(pair => pair.Item2.Enabled).ToList();
+        _targetRules = all.OfType<ITargetRule>().Select(rule => (rule, Settings(rule))).Where(pair => pair.Item2.Enabled).ToList();
+        _genericUsers = new UserMatcher(_options.GenericUsers, "TokenGovernance:Policy:GenericUsers:Patterns");
+        _adminUsers = new UserMatcher(_options.AdminUsers, "TokenGovernance:Policy:AdminUsers:Patterns");
+        _exemptions = new ExemptionMatcher(_options.Exemptions);
+    }
+
+    /// <summary>Every known rule with its configured state, for metrics (each enabled rule gets a series).</summary>
+    public IReadOnlyList<EffectiveRule> Rules { get; }
+
+    public EffectiveRule? Find(string ruleId) => Rules.FirstOrDefault(rule => rule.Descriptor.Id == ruleId);
+
+    public List<Finding> Evaluate(TargetInventory inventory)
+    {
+        var now = _time.GetUtcNow();
+        var context = new PolicyContext
+        {
+            Inventory = inventory,
+            Options = _options,
+            GenericUsers = _genericUsers,
+            AdminUsers = _adminUsers,
+            Now = now,
+            ExpiredExemptions = _exemptions.Expired(now),
+        };
+
+        var findings = new List<Finding>();
+        var tokenRules = _tokenRules.Where(pair => inventory.Capabilities.Provides(pair.Rule.Requires)).ToList();
+        foreach (var token in inventory.Tokens)
+        {
+            foreach (var (rule, settings) in tokenRules)
+            {
+                var message = rule.Evaluate(token, context);
+                if (message is null)
+                {
+                    continue;
+                }
+
+                findings.Add(Apply(new Finding
+                {
+                    Rule = settings.Descriptor,
+                    Severity = settings.Severity,
+                    Target = inventory.TargetName,
+                    Org = token.ScopeName ?? inventory.ScopeName(token.ScopeId),
+                    OrgId = token.ScopeId,
+                    AuthorizationId = token.Id,
+                    Description = token.Description,
+                    User = inventory.OwnerName(token),
+                    UserId = token.OwnerId,
+                    Message = message,
+                }, now));
+            }
+        }
+
+        foreach (var (rule, settings) in _targetRules.Where(pair => inventory.Capabilities.Provides(pair.Rule.Requires)))
+        {
+            foreach (var hit in rule.Evaluate(context))
+            {
+                findings.Add(Apply(new Finding
+                {
+                    Rule = settings.Descriptor,
+                    Severity = settings.Severity,
+                    Target = inventory.TargetName,
+                    AuthorizationId = hit.AuthorizationId,
+                    User = hit.User,
+                    Message = hit.Message,
+                }, now));
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>Marks a finding that an unexpired exemption covers; it stays in the report but not in the exit code.</summary>
+    public Finding Apply(Finding finding, DateTimeOffset now)
+    {
+        if (finding.Rule.Id == PolicyRuleIds.ExemptionExpired)
+        {
+            return finding;
+        }
+
+        var exemption = _exemptions.Find(finding.Rule.Id, finding.AuthorizationId, finding.User, now);
+        return exemption is null
+            ? finding
+            : finding with { Suppressed = true, Exemption = new AppliedExemption(exemption.Reason, exemption.Owner, exemption.Expires) };
+    }
+
+    private EffectiveRule Settings(IPolicyRule rule) => Rules.First(candidate => candidate.Descriptor == rule.Descriptor);
+
+    private static EffectiveRule Configure(PolicyRuleDescriptor descriptor, PolicyOptions options)
+    {
+        options.Rules.TryGetValue(descriptor.Id, out var configured);
+        var severity = SeverityNames.TryParse(configured?.Severity, out var parsed) ? parsed : descriptor.DefaultSeverity;
+        return new EffectiveRule(descriptor, configured?.Enabled ?? true, severity);
+    }
+}

@@ -1,0 +1,15 @@
+using TokenGovernance.Audit.Model;
+
+namespace TokenGovernance.Audit.Policy.Rules;
+
+/// <summary>TG2009: without a description nobody knows what a token is for, so nobody dares to delete it.</summary>
+public sealed class MissingDescriptionRule : ITokenRule
+{
+    public PolicyRuleDescriptor Descriptor { get; } = new(
+        PolicyRuleIds.MissingDescription, "missing-description", Severity.Low, "Token without a description");
+
+    public string? Evaluate(Token token, PolicyContext context) =>
+        string.IsNullOrWhiteSpace(token.Description)
+            ? "Token has no description; describe what uses it and who owns it (PATCH /api/v2/authorizations/{id})"
+            : null;
+}

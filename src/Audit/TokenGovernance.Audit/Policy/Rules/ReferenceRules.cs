@@ -1,0 +1,51 @@
+using TokenGovernance.Audit.Model;
+using TokenGovernance.Audit.References;
+
+namespace TokenGovernance.Audit.Policy.Rules;
+
+// The reference rules run on what References/ReferenceAuditor resolved (they need the sources and probes); they
+// are rules like every other, so configuration, metrics, SARIF and exemptions treat them alike.
+
+/// <summary>TG2002: a reference resolves to an inactive token.</summary>
+public sealed class ReferencedTokenInactiveRule : IReferenceRule
+{
+    public PolicyRuleDescriptor Descriptor { get; } = new(
+        PolicyRuleIds.ReferencedTokenInactive, "referenced-token-inactive", Severity.Critical, "Reference to an inactive token");
+
+    public string? Evaluate(ResolvedReference resolved) => resolved.State == ReferenceStates.Inactive
+        ? $"{resolved.Reference.Location} holds {resolved.Which}, which is inactive: whatever uses it fails with 401 at its next start"
+        : null;
+}
+
+/// <summary>TG2011: a reference holds a token the server does not know.</summary>
+public sealed class ReferencedTokenUnknownRule : IReferenceRule
+{
+    public PolicyRuleDescriptor Descriptor { get; } = new(
+        PolicyRuleIds.ReferencedTokenUnknown, "referenced-token-unknown", Severity.Critical, "Reference to a token the server does not know");
+
+    public string? Evaluate(ResolvedReference resolved) => resolved.State == ReferenceStates.Unknown
+        ? $"{resolved.Reference.Location} holds {resolved.Which} that the server does not know (401 unauthorized access): deleted, never valid, or from another instance"
+        : null;
+}
+
+/// <summary>TG2012: a reference holds a token whose owner is inactive or deleted.</summary>
+public sealed class ReferencedTokenOwnerGoneRule : IReferenceRule
+{
+    public PolicyRuleDescriptor Descriptor { get; } = new(
+        PolicyRuleIds.ReferencedTokenOwnerGone, "referenced-token-owner-gone", Severity.Critical, "Reference to a token whose owner is inactive or deleted");
+
+    public string? Evaluate(ResolvedReference resolved) => resolved.State == ReferenceStates.OwnerGone
+        ? $"{resolved.Reference.Location} holds {resolved.Which} whose owner is inactive or deleted (403 User is inactive): it no longer works"
+        : null;
+}
+
+/// <summary>TG2013: a token value sits in a ConfigMap or a plain file instead of a secret store.</summary>
+public sealed class PlaintextTokenReferenceRule : IReferenceRule
+{
+    public PolicyRuleDescriptor Descriptor { get; } = new(
+        PolicyRuleIds.PlaintextTokenReference, "plaintext-token-reference", Severity.High, "Token in plain text");
+
+    public string? Evaluate(ResolvedReference resolved) => resolved.Reference is { Plaintext: true, Value: not null }
+        ? $"{resolved.Reference.Location} holds {resolved.Which} in plain text ({resolved.Reference.Source}); keep it in a Secret or a vault"
+        : null;
+}

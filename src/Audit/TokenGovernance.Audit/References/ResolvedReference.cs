@@ -1,0 +1,10 @@
+using TokenGovernance.Audit.Model;
+
+namespace TokenGovernance.Audit.References;
+
+/// <summary>A reference with what it was resolved to: its state (<see cref="ReferenceStates"/>) and, when known, the token.</summary>
+public sealed record ResolvedReference(FoundReference Reference, string State, Token? Token)
+{
+    /// <summary>How a message names the token: by id when the reference was resolved to one.</summary>
+    public string Which => Token is null ? "a token" : $"token {Token.Id}";
+}

@@ -1,0 +1,114 @@
+using System.Text.Json.Serialization;
+
+namespace TokenGovernance.Audit.Reporting;
+
+// The `audit --format json` schema (schemaVersion 1). A contract: fields may be added, never renamed.
+
+public sealed class ReportDocument
+{
+    public int SchemaVersion { get; init; } = 1;
+
+    public required ReportTool Tool { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required DateTimeOffset FinishedAt { get; init; }
+
+    public required List<ReportTarget> Targets { get; init; }
+
+    public required List<ReportFinding> Findings { get; init; }
+
+    public required ReportSummary Summary { get; init; }
+}
+
+public sealed record ReportTool(string Name, string Version);
+
+public sealed class ReportTarget
+{
+    public required string Name { get; init; }
+
+    public required string Url { get; init; }
+
+    /// <summary><c>oss</c> or <c>cloud</c>; null when the target could not be read.</summary>
+    public string? Flavor { get; init; }
+
+    /// <summary><c>success</c> or <c>failure</c>.</summary>
+    public required string Outcome { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? Error { get; init; }
+
+    public int Orgs { get; init; }
+
+    public int Users { get; init; }
+
+    public int Authorizations { get; init; }
+
+    public int ActiveAuthorizations { get; init; }
+
+    public int InactiveAuthorizations { get; init; }
+
+    public bool TokenValuesVisible { get; init; }
+
+    public double DurationSeconds { get; init; }
+
+    /// <summary>Reference counts by state (working, inactive, unknown, owner-gone, unresolved), when references are configured.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, int>? References { get; init; }
+
+    /// <summary>Reference sources that could not be read: the target is not clean for them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? ReferenceErrors { get; init; }
+}
+
+public sealed class ReportFinding
+{
+    public required string RuleId { get; init; }
+
+    public required string Rule { get; init; }
+
+    public required string Severity { get; init; }
+
+    public required string Target { get; init; }
+
+    public string? Org { get; init; }
+
+    public string? OrgId { get; init; }
+
+    public string? AuthorizationId { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? User { get; init; }
+
+    public string? UserId { get; init; }
+
+    public ReportReference? Reference { get; init; }
+
+    public required string Message { get; init; }
+
+    public bool Suppressed { get; init; }
+
+    public ReportExemption? Exemption { get; init; }
+
+    /// <summary>When the finding was first seen (findings history); null without history.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? FirstSeen { get; init; }
+}
+
+public sealed record ReportReference(string Source, string Location);
+
+public sealed record ReportExemption(string Reason, string? Owner, string? Expires);
+
+public sealed class ReportSummary
+{
+    public int Critical { get; init; }
+
+    public int High { get; init; }
+
+    public int Medium { get; init; }
+
+    public int Low { get; init; }
+
+    public int Suppressed { get; init; }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Options;
+using Quartz;
+using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Safety;
+using TokenGovernance.AuditWorker.Scheduling;
+
+namespace TokenGovernance.AuditWorker.Hosting;
+
+/// <summary>Checks what only the worker reads: schedules, the shutdown grace, log format, the scheduler store and history.</summary>
+public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOptions>
+{
+    private const string Root = TokenGovernanceOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, TokenGovernanceOptions options)
+    {
+        var problems = new List<string>();
+        ValidateSchedule($"{Root}:Schedule", options.Schedule, problems);
+        for (var index = 0; index < options.Targets.Count; index++)
+        {
+            if (options.Targets[index].Schedule is { } schedule)
+            {
+                ValidateSchedule($"{Root}:Targets:{index}:Schedule", schedule, problems);
+            }
+        }
+
+        OptionBounds.Check($"{Root}:ShutdownGracePeriod", options.ShutdownGracePeriod, TimeSpan.Zero, TimeSpan.FromHours(1), problems);
+        if (options.LogFormat is not ("plain" or "json"))
+        {
+            problems.Add($"{Root}:LogFormat '{options.LogFormat}' is not 'plain' or 'json'");
+        }
+
+        ValidateScheduler(options.Scheduler, problems);
+        if (options.History.Retention <= TimeSpan.Zero)
+        {
+            problems.Add($"{Root}:History:Retention must be positive");
+        }
+        else
+        {
+            OptionBounds.Check($"{Root}:History:Retention", options.History.Retention, TimeSpan.FromHours(1), TimeSpan.FromDays(3660), problems);
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void ValidateSchedule(string path, string schedule, List<string> problems)
+    {
+        if (!CronExpression.TryParse(schedule, out _))
+        {
+            problems.Add($"{path} '{schedule}' is not a valid Quartz cron expression (e.g. '0 */15 * * * ?')");
+        }
+        else if (!CronSchedules.FiresAgain(schedule))
+        {
+            // '0 0 0 31 2 ?' (February 31st) parses but never fires; Quartz refuses such a trigger at start.
+            problems.Add($"{path} '{schedule}' never fires: no date matches it");
+        }
+    }
+
+    private static void ValidateScheduler(SchedulerOptions scheduler, List<string> problems)
+    {
+        const string path = Root + ":Scheduler";
+        if (!scheduler.UsesPostgres && !string.Equals(scheduler.Store, SchedulerOptions.MemoryStore, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{path}:Store '{scheduler.Store}' is not 'memory' or 'postgres'");
+            return;
+        }
+
+        if (scheduler.SnapshotCacheDuration <= TimeSpan.Zero)
+        {
+            problems.Add($"{path}:SnapshotCacheDuration must be positive");
+        }
+        else
+        {
+            OptionBounds.Check($"{path}:SnapshotCacheDuration", scheduler.SnapshotCacheDuration, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), problems);
+        }
+
+        if (scheduler.ClusterCheckinInterval <= TimeSpan.Zero)
+        {
+            problems.Add($"{path}:ClusterCheckinInterval must be positive");
+        }
+        else
+        {
+            OptionBounds.Check($"{path}:ClusterCheckinInterval", scheduler.ClusterCheckinInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), problems);
+        }
+
+        var hasFile = !string.IsNullOrWhiteSpace(scheduler.ConnectionStringFile);
+        var hasValue = !string.IsNullOrWhiteSpace(scheduler.ConnectionString);
+        if (!scheduler.UsesPostgres)
+        {
+            if (hasFile || hasValue)
+            {
+                problems.Add($"{path}: a connection string is set but Store is 'memory'; set Store to 'postgres' or remove it");
+            }
+
+            return;
+        }
+
+        if (hasFile && hasValue)
+        {
+            problems.Add($"{path}: set ConnectionStringFile or ConnectionString, not both");
+        }
+        else if (!hasFile && !hasValue)
+        {
+            problems.Add($"{path}: Store 'postgres' needs ConnectionStringFile (preferred) or ConnectionString");
+        }
+        else if (hasFile && InputFile.Problem(scheduler.ConnectionStringFile!, Persistence.PostgresConnectionString.MaxFileBytes) is { } fileProblem)
+        {
+            problems.Add($"{path}:ConnectionStringFile '{scheduler.ConnectionStringFile}' {fileProblem}");
+        }
+        else
+        {
+            try
+            {
+                Persistence.PostgresConnectionString.Read(scheduler);
+            }
+            catch (ConfigurationException exception)
+            {
+                problems.Add(exception.Message);
+            }
+        }
+    }
+}
