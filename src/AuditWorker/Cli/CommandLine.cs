@@ -1,4 +1,5 @@
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Reporting;
 
 namespace TokenGovernance.AuditWorker.Cli;
 
@@ -36,12 +37,12 @@ public sealed record CommandLine
 
     public string? Error { get; init; }
 
-    public const string Usage = """
+    public static readonly string Usage = $"""
         Usage:
           tokengov [run] [--config FILE] [--demo] [--urls URLS]
               Run the always-on audit worker (schedule, /metrics, /healthz, /readyz).
           tokengov audit [--config FILE] [--url URL] [--token-file FILE] [--org NAME]...
-                         [--format table|json|sarif] [--output FILE]
+                         [--format {string.Join('|', ReportWriters.Formats)}] [--output FILE]
                          [--fail-on critical|high|medium|low|none] [--demo]
               Audit once and exit: 0 clean, 1 findings at or above --fail-on (default high),
               2 a target could not be audited, 64 usage or configuration error,
@@ -110,9 +111,9 @@ public sealed record CommandLine
                     case "--output" when result.Kind == CommandKind.Audit: result = result with { Output = Value() }; break;
                     case "--format" when result.Kind == CommandKind.Audit:
                         var format = Value();
-                        if (format is not ("table" or "json" or "sarif"))
+                        if (!ReportWriters.Formats.Contains(format))
                         {
-                            return Fail($"--format '{format}' is not table, json or sarif");
+                            return Fail($"--format '{format}' is not {ReportWriters.Described}");
                         }
 
                         result = result with { Format = format };

@@ -7,3 +7,9 @@ public interface IReportWriter
 
     Task WriteAsync(ReportDocument report, Stream output, CancellationToken cancellationToken);
 }
+
+/// <summary>The name of a writer's format, known without an instance (for the CLI's choices and help).</summary>
+public interface IReportFormat
+{
+    static abstract string FormatName { get; }
+}

@@ -7,11 +7,13 @@ namespace TokenGovernance.Audit.Reporting;
 /// SARIF 2.1.0 for GitHub code scanning: one result per finding, rule metadata with help links. Findings are about
 /// servers, not files, so each result points at a logical location (target/org/authorization).
 /// </summary>
-public sealed class SarifReportWriter(PolicyRuleCatalog catalog) : IReportWriter
+public sealed class SarifReportWriter(PolicyRuleCatalog catalog) : IReportWriter, IReportFormat
 {
     private const int FlushThreshold = 1 << 16;
 
-    public string Format => "sarif";
+    public static string FormatName => "sarif";
+
+    public string Format => FormatName;
 
     public async Task WriteAsync(ReportDocument report, Stream output, CancellationToken cancellationToken)
     {

@@ -7,11 +7,13 @@ namespace TokenGovernance.Audit.Reporting;
 /// A report for people, readable in an 80-column terminal, grouped by severity. Written line by line through a
 /// buffered writer: 100,000 findings never sit in memory as one string.
 /// </summary>
-public sealed class TableReportWriter : IReportWriter
+public sealed class TableReportWriter : IReportWriter, IReportFormat
 {
     private const int Width = 80;
 
-    public string Format => "table";
+    public static string FormatName => "table";
+
+    public string Format => FormatName;
 
     public async Task WriteAsync(ReportDocument report, Stream output, CancellationToken cancellationToken)
     {
