@@ -21,7 +21,6 @@ public sealed class ClusteredSchedulerStarter(
     TimeProvider time,
     ILogger<ClusteredSchedulerStarter> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
     private IScheduler? _scheduler;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -82,23 +81,14 @@ public sealed class ClusteredSchedulerStarter(
 
     private async Task RetryUntilReachableAsync(string what, Func<CancellationToken, Task> action, CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromSeconds(1);
-        for (var attempt = 1; ; attempt++)
+        var retry = DatabaseRetry.UntilReachable(time, arguments =>
         {
-            try
-            {
-                await action(stoppingToken);
-                return;
-            }
-            catch (Exception exception) when (DatabaseErrors.IsUnreachable(exception) && !stoppingToken.IsCancellationRequested)
-            {
-                var reason = DatabaseErrors.OneLine(exception);
-                health.StartupFailed(reason);
-                logger.LogWarning("PostgreSQL store not ready, could not {What} (attempt {Attempt}); retrying in {Delay:0.#} s: {Reason}",
-                    what, attempt, delay.TotalSeconds, reason);
-                await Task.Delay(delay, time, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
-            }
-        }
+            var reason = DatabaseErrors.OneLine(arguments.Outcome.Exception!);
+            health.StartupFailed(reason);
+            logger.LogWarning("PostgreSQL store not ready, could not {What} (attempt {Attempt}); retrying in {Delay:0.#} s: {Reason}",
+                what, arguments.AttemptNumber + 1, arguments.RetryDelay.TotalSeconds, reason);
+            return ValueTask.CompletedTask;
+        });
+        await retry.ExecuteAsync(async token => await action(token), stoppingToken);
     }
 }

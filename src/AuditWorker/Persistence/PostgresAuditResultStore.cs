@@ -20,29 +20,18 @@ public sealed class PostgresAuditResultStore(
     TimeProvider time,
     ILogger<PostgresAuditResultStore> logger) : IAuditResultStore
 {
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(15);
-
     public async Task<TargetAuditResult> StoreAsync(TargetAuditResult result, AuditRun run, CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow() + options.Value.AuditTimeout;
-        var delay = TimeSpan.FromMilliseconds(500);
-        for (var attempt = 1; ; attempt++)
+        var retry = DatabaseRetry.UntilDeadline(time, time.GetUtcNow() + options.Value.AuditTimeout, arguments =>
         {
-            try
-            {
-                var (stored, counts) = await WriteAsync(result, run, cancellationToken);
-                state.Record(stored);
-                state.SetCounts(stored.Target, counts);
-                return stored;
-            }
-            catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested && time.GetUtcNow() + delay < deadline)
-            {
-                logger.LogWarning("Storing the audit of target {Target} in PostgreSQL failed (attempt {Attempt}), retrying in {Delay:0.#} s: {Reason}",
-                    result.Target, attempt, delay.TotalSeconds, DatabaseErrors.OneLine(exception));
-                await Task.Delay(delay, time, cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
-            }
-        }
+            logger.LogWarning("Storing the audit of target {Target} in PostgreSQL failed (attempt {Attempt}), retrying in {Delay:0.#} s: {Reason}",
+                result.Target, arguments.AttemptNumber + 1, arguments.RetryDelay.TotalSeconds, DatabaseErrors.OneLine(arguments.Outcome.Exception!));
+            return ValueTask.CompletedTask;
+        });
+        var (stored, counts) = await retry.ExecuteAsync(async token => await WriteAsync(result, run, token), cancellationToken);
+        state.Record(stored);
+        state.SetCounts(stored.Target, counts);
+        return stored;
     }
 
     private async Task<(TargetAuditResult Result, IReadOnlyDictionary<string, FindingCounts> Counts)> WriteAsync(
