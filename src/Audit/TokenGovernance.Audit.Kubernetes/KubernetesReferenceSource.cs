@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Model;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;

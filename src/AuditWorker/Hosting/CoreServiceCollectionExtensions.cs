@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Validation;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.AuditWorker.Results;

@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.References;
 using System.IO.Compression;
 using System.Text.Json;
 using TokenGovernance.Audit.Auditing;

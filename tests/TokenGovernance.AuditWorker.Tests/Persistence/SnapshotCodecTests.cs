@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.InfluxDouble;

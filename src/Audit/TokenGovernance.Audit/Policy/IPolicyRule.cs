@@ -25,7 +25,7 @@ public interface ITargetRule : IPolicyRule
 /// <summary>A rule about one reference to a token (a file, a Secret, an inventory entry) once it is resolved.</summary>
 public interface IReferenceRule : IPolicyRule
 {
-    string? Evaluate(References.ResolvedReference resolved);
+    string? Evaluate(ResolvedReference resolved);
 }
 
 public sealed record TargetRuleHit(string Message, string? AuthorizationId = null, string? User = null);

@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Model;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;

@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Model;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;

@@ -1,6 +1,6 @@
+using TokenGovernance.Audit.References;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Model;
-using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Policy;
 

@@ -1,5 +1,4 @@
 using TokenGovernance.Audit.Model;
-using TokenGovernance.Audit.References;
 
 namespace TokenGovernance.Audit.Policy.Rules;
 

@@ -1,4 +1,4 @@
-namespace TokenGovernance.Audit.References;
+namespace TokenGovernance.Audit.Model;
 
 /// <summary>Where a reference sits: <c>file</c>, <c>kubernetes-secret</c>, <c>kubernetes-configmap</c> or <c>inventory</c>.</summary>
 public static class ReferenceSources

@@ -1,8 +1,9 @@
+using TokenGovernance.Audit.Configuration;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.Audit.Safety;
 
-namespace TokenGovernance.Audit.Configuration;
+namespace TokenGovernance.Audit.Validation;
 
 /// <summary>
 /// Checks what the engine reads of the <c>TokenGovernance</c> section (targets, timeouts, client, policy, references)

@@ -1,4 +1,4 @@
-namespace TokenGovernance.Audit.References;
+namespace TokenGovernance.Audit.Model;
 
 /// <summary>The states of a reference (the <c>state</c> label of <c>tokengov_references</c>).</summary>
 public static class ReferenceStates

@@ -1,6 +1,5 @@
-using TokenGovernance.Audit.Model;
 
-namespace TokenGovernance.Audit.References;
+namespace TokenGovernance.Audit.Model;
 
 /// <summary>A reference with what it was resolved to: its state (<see cref="ReferenceStates"/>) and, when known, the token.</summary>
 public sealed record ResolvedReference(FoundReference Reference, string State, Token? Token)
