@@ -27,10 +27,17 @@ internal static class AuthorizationListReader
     /// <summary>One authorization larger than this is no real one: the read fails instead of growing without bound.</summary>
     public const int MaxElementBytes = 64 * 1024 * 1024;
 
-    public static async ValueTask<List<InfluxAuthorization>?> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    public static ValueTask<List<InfluxAuthorization>?> ReadAsync(Stream stream, CancellationToken cancellationToken) =>
+        ReadAsync(stream, static (authorization, _) => authorization, cancellationToken);
+
+    /// <summary>
+    /// Reads the list and hands each authorization to <paramref name="map"/> (with its index) as soon as it is parsed,
+    /// keeping only what the map returns: the wire objects never exist all at once.
+    /// </summary>
+    public static async ValueTask<List<T>?> ReadAsync<T>(Stream stream, Func<InfluxAuthorization, int, T> map, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
-        var parser = new Parser();
+        var parser = new Parser<T>(map);
         try
         {
             var filled = 0;
@@ -58,7 +65,7 @@ internal static class AuthorizationListReader
                 if (parser.IsDone)
                 {
                     await ExpectEndAsync(stream, buffer, consumed, filled, final, cancellationToken);
-                    return parser.Authorizations;
+                    return parser.Items;
                 }
 
                 if (final)
@@ -71,7 +78,7 @@ internal static class AuthorizationListReader
                     // One element larger than the buffer: grow it, up to a bound.
                     if (buffer.Length >= MaxElementBytes)
                     {
-                        throw new JsonException($"$.authorizations[{parser.Authorizations.Count}] is larger than {MaxElementBytes / (1024 * 1024)} MiB");
+                        throw new JsonException($"$.authorizations[{parser.Items.Count}] is larger than {MaxElementBytes / (1024 * 1024)} MiB");
                     }
 
                     var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxElementBytes));
@@ -120,13 +127,13 @@ internal static class AuthorizationListReader
     }
 
     /// <summary>Resumable over buffer refills: it only ever commits whole units (the root's start, a property, an element).</summary>
-    private sealed class Parser
+    private sealed class Parser<T>(Func<InfluxAuthorization, int, T> map)
     {
         private JsonReaderState _state;
         private Position _position = Position.BeforeRoot;
         private bool _sawList;
 
-        public List<InfluxAuthorization> Authorizations { get; } = [];
+        public List<T> Items { get; } = [];
 
         public bool IsDone => _position == Position.Done;
 
@@ -214,14 +221,14 @@ internal static class AuthorizationListReader
                     return true;
 
                 default:
-                    Expect(ref reader, JsonTokenType.StartObject, $"$.authorizations[{Authorizations.Count}]");
+                    Expect(ref reader, JsonTokenType.StartObject, $"$.authorizations[{Items.Count}]");
                     var whole = reader;
                     if (!whole.TrySkip())
                     {
                         return false;
                     }
 
-                    Authorizations.Add(ReadAuthorization(ref reader));
+                    Items.Add(map(ReadAuthorization(ref reader), Items.Count));
                     return true;
             }
         }

@@ -140,25 +140,32 @@ public sealed class InfluxApiClient : ITokenProbe
     }
 
     /// <summary>The authorization list: not paged by the API, so it is streamed in one response.</summary>
-    public async Task<List<InfluxAuthorization>> ListAuthorizationsAsync(string? orgId, CancellationToken cancellationToken)
+    public async Task<List<InfluxAuthorization>> ListAuthorizationsAsync(string? orgId, CancellationToken cancellationToken) =>
+        await ListAuthorizationsAsync(orgId, static authorization => authorization, cancellationToken);
+
+    /// <summary>
+    /// The authorization list, each element checked, its server text cleaned and then handed to <paramref name="map"/>
+    /// while the list streams: only what the map returns is kept.
+    /// </summary>
+    public async Task<List<T>> ListAuthorizationsAsync<T>(string? orgId, Func<InfluxAuthorization, T> map, CancellationToken cancellationToken)
     {
         var path = orgId is null ? "api/v2/authorizations" : $"api/v2/authorizations?orgID={Uri.EscapeDataString(orgId)}";
-        var authorizations = await GetAsync(path, AuthorizationListReader.ReadAsync, cancellationToken);
-        for (var index = 0; index < authorizations.Count; index++)
+        return await GetAsync(path, (stream, token) => AuthorizationListReader.ReadAsync(stream, (authorization, index) => map(Clean(path, authorization, index)), token), cancellationToken);
+    }
+
+    private InfluxAuthorization Clean(string call, InfluxAuthorization authorization, int index)
+    {
+        ResponseChecks.Identity(call, $"authorizations[{index}]", authorization.Id);
+        authorization.Description = ServerText.Clean(authorization.Description, _token);
+        authorization.User = ServerText.Clean(authorization.User, _token);
+        authorization.Org = ServerText.Clean(authorization.Org, _token);
+        foreach (var permission in authorization.Permissions)
         {
-            var authorization = authorizations[index];
-            ResponseChecks.Identity(path, $"authorizations[{index}]", authorization.Id);
-            authorization.Description = ServerText.Clean(authorization.Description, _token);
-            authorization.User = ServerText.Clean(authorization.User, _token);
-            authorization.Org = ServerText.Clean(authorization.Org, _token);
-            foreach (var permission in authorization.Permissions)
-            {
-                permission.Resource.Name = ServerText.Clean(permission.Resource.Name, _token);
-                permission.Resource.Org = ServerText.Clean(permission.Resource.Org, _token);
-            }
+            permission.Resource.Name = ServerText.Clean(permission.Resource.Name, _token);
+            permission.Resource.Org = ServerText.Clean(permission.Resource.Org, _token);
         }
 
-        return authorizations;
+        return authorization;
     }
 
     /// <summary>The user the token belongs to.</summary>

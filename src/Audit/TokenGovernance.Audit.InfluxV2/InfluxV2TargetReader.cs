@@ -39,16 +39,19 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
 
         users.TryAdd(me.Id, me);
 
-        var tokens = new List<Token>();
+        // Each authorization becomes a token as the list streams: the wire objects never exist all at once.
+        Token ToToken(InfluxAuthorization authorization) => InfluxV2Mapping.ToToken(authorization, resourceTypes);
+        List<Token> tokens;
         if (target.Orgs.Count == 0)
         {
-            AddTokens(tokens, await client.ListAuthorizationsAsync(orgId: null, cancellationToken), resourceTypes);
+            tokens = await client.ListAuthorizationsAsync(orgId: null, ToToken, cancellationToken);
         }
         else
         {
+            tokens = [];
             foreach (var org in selected)
             {
-                AddTokens(tokens, await client.ListAuthorizationsAsync(org.Id, cancellationToken), resourceTypes);
+                tokens.AddRange(await client.ListAuthorizationsAsync(org.Id, ToToken, cancellationToken));
             }
         }
 
@@ -66,17 +69,6 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
             ListedPrincipalCount = listed.Count,
         };
         return new TargetRead(inventory, client);
-    }
-
-    /// <summary>Each authorization is dropped as soon as it is mapped, so the wire objects and the tokens are not both held whole.</summary>
-    private static void AddTokens(List<Token> tokens, List<InfluxAuthorization> authorizations, IReadOnlySet<string> resourceTypes)
-    {
-        tokens.EnsureCapacity(tokens.Count + authorizations.Count);
-        for (var index = 0; index < authorizations.Count; index++)
-        {
-            tokens.Add(InfluxV2Mapping.ToToken(authorizations[index], resourceTypes));
-            authorizations[index] = null!;
-        }
     }
 
     private static List<InfluxOrganization> SelectOrganizations(TargetOptions target, List<InfluxOrganization> organizations)
