@@ -29,6 +29,8 @@ public static class TokenGovernanceCli
                 case CommandKind.Help:
                     Console.WriteLine(CommandLine.Usage);
                     return ExitCodes.Success;
+                case CommandKind.CommandHelp:
+                    return command.WriteHelp!();
                 case CommandKind.Version:
                     Console.WriteLine($"{ToolInfo.Name} {ToolInfo.Version}");
                     return ExitCodes.Success;

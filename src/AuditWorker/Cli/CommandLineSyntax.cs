@@ -1,0 +1,202 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Reporting;
+
+namespace TokenGovernance.AuditWorker.Cli;
+
+/// <summary>
+/// The commands and options of <c>tokengov</c> on System.CommandLine: <c>run</c> (also the root), <c>audit</c>,
+/// <c>help</c>. Its parse errors become the tool's own one-line messages (exit 64), with a suggestion for a mistyped
+/// option; <c>tokengov --help</c> prints <see cref="CommandLine.Usage"/>, <c>tokengov audit --help</c> (and
+/// <c>run --help</c>) that command's own help; <c>@file</c> reads arguments from a response file.
+/// </summary>
+internal static class CommandLineSyntax
+{
+    private const string TokenRefused =
+        "--token is not supported: a token on the command line leaks through process lists and shell history; use --token-file FILE or the INFLUX_TOKEN environment variable";
+
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var syntax = new Syntax();
+        if (args.Contains("--version"))
+        {
+            return new CommandLine { Kind = CommandKind.Version };
+        }
+
+        var result = syntax.Root.Parse(args.ToArray());
+        var command = result.CommandResult.Command;
+        var kind = command == syntax.Audit ? CommandKind.Audit : command == syntax.HelpCommand ? CommandKind.Help : CommandKind.Run;
+        if (result.GetResult(syntax.Token) is not null)
+        {
+            return CommandLine.Fail(TokenRefused);
+        }
+
+        if (result.Action is HelpAction)
+        {
+            return command == syntax.Root
+                ? new CommandLine { Kind = CommandKind.Help }
+                : new CommandLine { Kind = CommandKind.CommandHelp, WriteHelp = () => result.Invoke() };
+        }
+
+        if (kind == CommandKind.Help)
+        {
+            return new CommandLine { Kind = CommandKind.Help };
+        }
+
+        if (FirstError(syntax, result, args, command) is { } error)
+        {
+            return CommandLine.Fail(error);
+        }
+
+        var audit = kind == CommandKind.Audit;
+        var parsed = new CommandLine
+        {
+            Kind = kind,
+            ConfigFile = result.GetValue(audit ? syntax.AuditConfig : command == syntax.Run ? syntax.RunConfig : syntax.RootConfig),
+            Demo = result.GetValue(audit ? syntax.AuditDemo : command == syntax.Run ? syntax.RunDemo : syntax.RootDemo),
+            Urls = audit ? null : result.GetValue(command == syntax.Run ? syntax.RunUrls : syntax.RootUrls),
+            Url = audit ? result.GetValue(syntax.Url) : null,
+            TokenFile = audit ? result.GetValue(syntax.TokenFile) : null,
+            Orgs = audit ? result.GetValue(syntax.Orgs) ?? [] : [],
+            Format = audit ? result.GetValue(syntax.Format) ?? "table" : "table",
+            Output = audit ? result.GetValue(syntax.Output) : null,
+            FailOn = audit ? FailOnLevel(result.GetValue(syntax.FailOn)) : Severity.High,
+        };
+        return parsed.TokenFile is not null && parsed.Url is null ? CommandLine.Fail("--token-file needs --url") : parsed;
+    }
+
+    /// <summary>The first problem, worded as the tool words it: unknown commands and options, missing values, bad choices.</summary>
+    private static string? FirstError(Syntax syntax, ParseResult result, IReadOnlyList<string> args, Command command)
+    {
+        if (result.UnmatchedTokens.Count > 0)
+        {
+            var token = result.UnmatchedTokens[0];
+            if (args.Count > 0 && args[0] == token && !token.StartsWith('-'))
+            {
+                return $"unknown command '{token}'{Suggest(token, syntax.Root.Subcommands.Where(candidate => !candidate.Hidden).Select(candidate => candidate.Name))}";
+            }
+
+            var name = token.Split('=', 2)[0];
+            return $"unknown option '{name}' for '{(command == syntax.Audit ? "audit" : "run")}'{Suggest(name, command.Options.Where(option => !option.Hidden).Select(option => option.Name))}";
+        }
+
+        foreach (var error in result.Errors)
+        {
+            switch (error.SymbolResult)
+            {
+                case OptionResult { Option: var option } when option == syntax.Format || option == syntax.FailOn:
+                    return error.Message;
+                case OptionResult { Option: var option }:
+                    return $"{option.Name} needs a value";
+            }
+        }
+
+        return result.Errors.Count > 0 ? result.Errors[0].Message : null;
+    }
+
+    private static Severity? FailOnLevel(string? level) =>
+        level is null ? Severity.High : level == "none" ? null : SeverityNames.TryParse(level, out var severity) ? severity : Severity.High;
+
+    /// <summary><c> (did you mean '--format'?)</c> for a name one or two edits away from a known one.</summary>
+    private static string Suggest(string typed, IEnumerable<string> known)
+    {
+        var best = known.Select(name => (Name: name, Distance: Distance(typed, name))).Where(pair => pair.Distance <= 2).OrderBy(pair => pair.Distance).FirstOrDefault();
+        return best.Name is null ? string.Empty : $" (did you mean '{best.Name}'?)";
+    }
+
+    private static int Distance(string first, string second)
+    {
+        var previous = Enumerable.Range(0, second.Length + 1).ToArray();
+        for (var i = 1; i <= first.Length; i++)
+        {
+            var current = new int[second.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= second.Length; j++)
+            {
+                var cost = first[i - 1] == second[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            previous = current;
+        }
+
+        return previous[second.Length];
+    }
+
+    /// <summary>One instance per parse: System.CommandLine symbols belong to one command tree.</summary>
+    private sealed class Syntax
+    {
+        public Syntax()
+        {
+            Format.Validators.Add(result =>
+            {
+                if (result.Tokens.Count > 0 && !ReportWriters.Formats.Contains(result.Tokens[0].Value))
+                {
+                    result.AddError($"--format '{result.Tokens[0].Value}' is not {ReportWriters.Described}");
+                }
+            });
+            FailOn.Validators.Add(result =>
+            {
+                if (result.Tokens.Count > 0 && result.Tokens[0].Value is var level && level != "none" && !SeverityNames.TryParse(level, out _))
+                {
+                    result.AddError($"--fail-on '{level}' is not critical, high, medium, low or none");
+                }
+            });
+
+            Run = new Command("run", "Run the always-on audit worker (schedule, /metrics, /healthz, /readyz).") { RunConfig, RunDemo, RunUrls };
+            Audit = new Command("audit", "Audit once and exit: 0 clean, 1 findings at or above --fail-on, 2 a target could not be audited, 64 usage or configuration error, 70 internal error, 74 the report could not be written.")
+            {
+                AuditConfig, Url, TokenFile, Orgs, Format, Output, FailOn, AuditDemo, Token,
+            };
+            HelpCommand = new Command("help", "Show the usage.") { Hidden = true };
+            Root = new RootCommand("TokenGovernance: audits InfluxDB API tokens.") { RootConfig, RootDemo, RootUrls, Run, Audit, HelpCommand };
+        }
+
+        public RootCommand Root { get; }
+
+        public Command Run { get; }
+
+        public Command Audit { get; }
+
+        public Command HelpCommand { get; }
+
+        public Option<string> RootConfig { get; } = Config();
+
+        public Option<bool> RootDemo { get; } = DemoOption("Run against the built-in InfluxDB demo target.");
+
+        public Option<string> RootUrls { get; } = Urls();
+
+        public Option<string> RunConfig { get; } = Config();
+
+        public Option<bool> RunDemo { get; } = DemoOption("Run against the built-in InfluxDB demo target.");
+
+        public Option<string> RunUrls { get; } = Urls();
+
+        public Option<string> AuditConfig { get; } = Config();
+
+        public Option<bool> AuditDemo { get; } = DemoOption("Audit the built-in InfluxDB demo target.");
+
+        public Option<string> Url { get; } = new("--url") { Description = "The InfluxDB base URL of a single target (instead of --config targets).", HelpName = "URL" };
+
+        public Option<string> TokenFile { get; } = new("--token-file") { Description = "A file holding the audit token (else INFLUX_TOKEN); needs --url.", HelpName = "FILE" };
+
+        public Option<string[]> Orgs { get; } = new("--org") { Description = "An organization to audit (repeatable); default: all the token sees.", HelpName = "NAME" };
+
+        public Option<string> Format { get; } = new("--format") { Description = $"Report format: {string.Join(", ", ReportWriters.Formats)} (default table).", HelpName = string.Join('|', ReportWriters.Formats) };
+
+        public Option<string> Output { get; } = new("--output") { Description = "Write the report to FILE instead of standard output.", HelpName = "FILE" };
+
+        public Option<string> FailOn { get; } = new("--fail-on") { Description = "Exit 1 for unsuppressed findings at or above: critical, high (default), medium, low or none.", HelpName = "LEVEL" };
+
+        /// <summary>Refused with the reason, never read: a token on the command line leaks.</summary>
+        public Option<string> Token { get; } = new("--token") { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
+
+        private static Option<string> Config() => new("--config") { Description = "A JSON configuration file (targets, policy, references, schedule).", HelpName = "FILE" };
+
+        private static Option<bool> DemoOption(string description) => new("--demo") { Description = description };
+
+        private static Option<string> Urls() => new("--urls") { Description = "Where the worker listens (default http://0.0.0.0:8080).", HelpName = "URLS" };
+    }
+}

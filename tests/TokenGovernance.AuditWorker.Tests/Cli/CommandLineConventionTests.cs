@@ -1,0 +1,45 @@
+using TokenGovernance.AuditWorker.Tests.Support;
+
+namespace TokenGovernance.AuditWorker.Tests.Cli;
+
+/// <summary>What System.CommandLine adds to the same commands: help per command, suggestions, response files.</summary>
+public sealed class CommandLineConventionTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Every_command_has_its_own_help()
+    {
+        var audit = await TokengovProcess.RunAsync(["audit", "--help"]);
+        var run = await TokengovProcess.RunAsync(["run", "--help"]);
+
+        Assert.Equal(0, audit.ExitCode);
+        Assert.Contains("--fail-on <LEVEL>", audit.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("--format <table|json|sarif>", audit.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("--token ", audit.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--urls <URLS>", run.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mistyped_option_gets_a_suggestion()
+    {
+        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["audit", "--fromat", "json"]);
+
+        Assert.Equal(64, exitCode);
+        Assert.Contains("unknown option '--fromat' for 'audit' (did you mean '--format'?)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Arguments_can_come_from_a_response_file()
+    {
+        var responseFile = _directory.File("audit.rsp", "audit\n--format\nxml\n");
+
+        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["@" + responseFile]);
+
+        Assert.Equal(64, exitCode);
+        Assert.Contains("--format 'xml' is not table, json or sarif", stderr, StringComparison.Ordinal);
+    }
+}
