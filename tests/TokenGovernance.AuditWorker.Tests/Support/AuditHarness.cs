@@ -29,6 +29,9 @@ internal sealed class AuditHarness : IAsyncDisposable
     /// <summary>Settings under <c>TokenGovernance:</c>; the target "test" points at the double.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Registrations after the real ones (a test's stand-in for a part of the engine).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; set; }
+
     public static async Task<AuditHarness> StartAsync(InfluxDoubleMode mode, TestData? data = null)
     {
         data ??= new TestData();
@@ -60,6 +63,7 @@ internal sealed class AuditHarness : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddSingleton<TimeProvider>(new TestClock(TestData.Now));
         builder.Services.AddTokenGovernanceCore(builder.Configuration);
+        ExtraServices?.Invoke(builder.Services);
         return builder.Build();
     }
 
