@@ -152,6 +152,13 @@ internal static class CommandLineSyntax
             };
             HelpCommand = new Command("help", "Show the usage.") { Hidden = true };
             Root = new RootCommand("TokenGovernance: audits InfluxDB API tokens.") { RootConfig, RootDemo, RootUrls, Run, Audit, HelpCommand };
+
+            // The commands run from TokenGovernanceCli, not from System.CommandLine; an action marks each as complete
+            // (the root alone is `run`: without one, System.CommandLine would ask for a subcommand).
+            foreach (var command in (Command[])[Root, Run, Audit, HelpCommand])
+            {
+                command.SetAction(_ => 0);
+            }
         }
 
         public RootCommand Root { get; }

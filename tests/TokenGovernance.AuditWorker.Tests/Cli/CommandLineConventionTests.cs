@@ -24,6 +24,16 @@ public sealed class CommandLineConventionTests : IDisposable
     }
 
     [Fact]
+    public async Task The_root_alone_is_the_run_command()
+    {
+        // README's first line: `dotnet run --project src/AuditWorker -- --demo`, with no command word.
+        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["--demo", "--urls", "not a url"]);
+
+        Assert.Equal(64, exitCode);
+        Assert.Contains("--urls 'not a url' is not a listen address", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mistyped_option_gets_a_suggestion()
     {
         var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["audit", "--fromat", "json"]);
