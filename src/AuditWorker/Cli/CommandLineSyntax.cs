@@ -54,15 +54,15 @@ internal static class CommandLineSyntax
         var parsed = new CommandLine
         {
             Kind = kind,
-            ConfigFile = result.GetValue(audit ? syntax.AuditConfig : command == syntax.Run ? syntax.RunConfig : syntax.RootConfig),
+            ConfigFile = Last(result, audit ? syntax.AuditConfig : command == syntax.Run ? syntax.RunConfig : syntax.RootConfig),
             Demo = result.GetValue(audit ? syntax.AuditDemo : command == syntax.Run ? syntax.RunDemo : syntax.RootDemo),
-            Urls = audit ? null : result.GetValue(command == syntax.Run ? syntax.RunUrls : syntax.RootUrls),
-            Url = audit ? result.GetValue(syntax.Url) : null,
-            TokenFile = audit ? result.GetValue(syntax.TokenFile) : null,
+            Urls = audit ? null : Last(result, command == syntax.Run ? syntax.RunUrls : syntax.RootUrls),
+            Url = audit ? Last(result, syntax.Url) : null,
+            TokenFile = audit ? Last(result, syntax.TokenFile) : null,
             Orgs = audit ? result.GetValue(syntax.Orgs) ?? [] : [],
-            Format = audit ? result.GetValue(syntax.Format) ?? "table" : "table",
-            Output = audit ? result.GetValue(syntax.Output) : null,
-            FailOn = audit ? FailOnLevel(result.GetValue(syntax.FailOn)) : Severity.High,
+            Format = audit ? Last(result, syntax.Format) ?? "table" : "table",
+            Output = audit ? Last(result, syntax.Output) : null,
+            FailOn = audit ? FailOnLevel(Last(result, syntax.FailOn)) : Severity.High,
         };
         return parsed.TokenFile is not null && parsed.Url is null ? CommandLine.Fail("--token-file needs --url") : parsed;
     }
@@ -95,6 +95,9 @@ internal static class CommandLineSyntax
 
         return result.Errors.Count > 0 ? result.Errors[0].Message : null;
     }
+
+    /// <summary>A value option given more than once keeps its last value, as shells and most tools do.</summary>
+    private static string? Last(ParseResult result, Option<string[]> option) => result.GetValue(option) is { Length: > 0 } values ? values[^1] : null;
 
     private static Severity? FailOnLevel(string? level) =>
         level is null ? Severity.High : level == "none" ? null : SeverityNames.TryParse(level, out var severity) ? severity : Severity.High;
@@ -132,16 +135,16 @@ internal static class CommandLineSyntax
         {
             Format.Validators.Add(result =>
             {
-                if (result.Tokens.Count > 0 && !ReportWriters.Formats.Contains(result.Tokens[0].Value))
+                if (result.Tokens.FirstOrDefault(token => !ReportWriters.Formats.Contains(token.Value)) is { } bad)
                 {
-                    result.AddError($"--format '{result.Tokens[0].Value}' is not {ReportWriters.Described}");
+                    result.AddError($"--format '{bad.Value}' is not {ReportWriters.Described}");
                 }
             });
             FailOn.Validators.Add(result =>
             {
-                if (result.Tokens.Count > 0 && result.Tokens[0].Value is var level && level != "none" && !SeverityNames.TryParse(level, out _))
+                if (result.Tokens.FirstOrDefault(token => token.Value != "none" && !SeverityNames.TryParse(token.Value, out _)) is { } bad)
                 {
-                    result.AddError($"--fail-on '{level}' is not critical, high, medium, low or none");
+                    result.AddError($"--fail-on '{bad.Value}' is not critical, high, medium, low or none");
                 }
             });
 
@@ -169,41 +172,45 @@ internal static class CommandLineSyntax
 
         public Command HelpCommand { get; }
 
-        public Option<string> RootConfig { get; } = Config();
+        public Option<string[]> RootConfig { get; } = Config();
 
         public Option<bool> RootDemo { get; } = DemoOption("Run against the built-in InfluxDB demo target.");
 
-        public Option<string> RootUrls { get; } = Urls();
+        public Option<string[]> RootUrls { get; } = Urls();
 
-        public Option<string> RunConfig { get; } = Config();
+        public Option<string[]> RunConfig { get; } = Config();
 
         public Option<bool> RunDemo { get; } = DemoOption("Run against the built-in InfluxDB demo target.");
 
-        public Option<string> RunUrls { get; } = Urls();
+        public Option<string[]> RunUrls { get; } = Urls();
 
-        public Option<string> AuditConfig { get; } = Config();
+        public Option<string[]> AuditConfig { get; } = Config();
 
         public Option<bool> AuditDemo { get; } = DemoOption("Audit the built-in InfluxDB demo target.");
 
-        public Option<string> Url { get; } = new("--url") { Description = "The InfluxDB base URL of a single target (instead of --config targets).", HelpName = "URL" };
+        public Option<string[]> Url { get; } = Value("--url", "The InfluxDB base URL of a single target (instead of --config targets).", "URL");
 
-        public Option<string> TokenFile { get; } = new("--token-file") { Description = "A file holding the audit token (else INFLUX_TOKEN); needs --url.", HelpName = "FILE" };
+        public Option<string[]> TokenFile { get; } = Value("--token-file", "A file holding the audit token (else INFLUX_TOKEN); needs --url.", "FILE");
 
         public Option<string[]> Orgs { get; } = new("--org") { Description = "An organization to audit (repeatable); default: all the token sees.", HelpName = "NAME" };
 
-        public Option<string> Format { get; } = new("--format") { Description = $"Report format: {string.Join(", ", ReportWriters.Formats)} (default table).", HelpName = string.Join('|', ReportWriters.Formats) };
+        public Option<string[]> Format { get; } = Value("--format", $"Report format: {string.Join(", ", ReportWriters.Formats)} (default table).", string.Join('|', ReportWriters.Formats));
 
-        public Option<string> Output { get; } = new("--output") { Description = "Write the report to FILE instead of standard output.", HelpName = "FILE" };
+        public Option<string[]> Output { get; } = Value("--output", "Write the report to FILE instead of standard output.", "FILE");
 
-        public Option<string> FailOn { get; } = new("--fail-on") { Description = "Exit 1 for unsuppressed findings at or above: critical, high (default), medium, low or none.", HelpName = "LEVEL" };
+        public Option<string[]> FailOn { get; } = Value("--fail-on", "Exit 1 for unsuppressed findings at or above: critical, high (default), medium, low or none.", "LEVEL");
 
         /// <summary>Refused with the reason, never read: a token on the command line leaks.</summary>
         public Option<string> Token { get; } = new("--token") { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
 
-        private static Option<string> Config() => new("--config") { Description = "A JSON configuration file (targets, policy, references, schedule).", HelpName = "FILE" };
+        private static Option<string[]> Config() => Value("--config", "A JSON configuration file (targets, policy, references, schedule).", "FILE");
 
         private static Option<bool> DemoOption(string description) => new("--demo") { Description = description };
 
-        private static Option<string> Urls() => new("--urls") { Description = "Where the worker listens (default http://0.0.0.0:8080).", HelpName = "URLS" };
+        private static Option<string[]> Urls() => Value("--urls", "Where the worker listens (default http://0.0.0.0:8080).", "URLS");
+
+        /// <summary>An option with one value per occurrence; given again, the last one counts.</summary>
+        private static Option<string[]> Value(string name, string description, string helpName) =>
+            new(name) { Description = description, HelpName = helpName, Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
     }
 }

@@ -34,6 +34,15 @@ public sealed class CommandLineConventionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_value_option_given_twice_keeps_the_last_value_as_before()
+    {
+        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["audit", "--config", "/nonexistent/first.json", "--config", "/nonexistent/second.json"]);
+
+        Assert.Equal(64, exitCode);
+        Assert.Contains("config file '/nonexistent/second.json' not found", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mistyped_option_gets_a_suggestion()
     {
         var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["audit", "--fromat", "json"]);
