@@ -15,7 +15,7 @@ namespace TokenGovernance.Audit.InfluxV2;
 /// The InfluxDB v2 calls the audit needs, for one target and one token. Responses are deserialized from the
 /// stream with source-generated metadata; failures become <see cref="InfluxApiException"/> with a one-line message.
 /// </summary>
-public sealed class InfluxApiClient : ITokenProbe
+public sealed class InfluxApiClient
 {
     /// <summary>The API's own maximum page size for users and orgs.</summary>
     public const int PageSize = 100;
@@ -23,10 +23,7 @@ public sealed class InfluxApiClient : ITokenProbe
     /// <summary>Pages of users or orgs read at the most (a million of each): reaching it fails the audit, it never ends it quietly.</summary>
     public const int MaxPages = 10_000;
 
-    /// <summary>Bytes of an error body read at the most: enough for InfluxDB's <c>{"code","message"}</c>.</summary>
-    private const int MaxErrorBodyBytes = 16_384;
-
-    private static readonly TimeSpan DefaultBodyTimeout = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan DefaultBodyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient _http;
     private readonly Uri _baseUri;
@@ -46,6 +43,9 @@ public sealed class InfluxApiClient : ITokenProbe
         _token = token;
         _bodyTimeout = bodyTimeout ?? DefaultBodyTimeout;
     }
+
+    /// <summary>Probes found values against the same server, without this client's token.</summary>
+    public ITokenProbe Probe => new InfluxTokenProbe(_http, _baseUri, _bodyTimeout);
 
     /// <summary><c>X-Influxdb-Build</c> of the last response (<c>OSS</c> on InfluxDB OSS; Cloud sends none).</summary>
     public string? ServerBuild { get; private set; }
@@ -208,62 +208,6 @@ public sealed class InfluxApiClient : ITokenProbe
         return user;
     }
 
-    /// <summary>
-    /// One read-only <c>GET /api/v2/me</c> with a found token value, to learn its state. Never throws with the
-    /// value: failures come back as <see cref="ProbeOutcome.Failed"/> with a message that does not contain it.
-    /// </summary>
-    public async Task<ProbeResult> ProbeAsync(string value, CancellationToken cancellationToken)
-    {
-        if (value.Length == 0 || value.Any(character => char.IsWhiteSpace(character) || char.IsControl(character)))
-        {
-            return new ProbeResult(ProbeOutcome.Failed, null, "the value cannot be sent as a token");
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, "api/v2/me"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Token", value);
-        using var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            body.CancelAfter(_bodyTimeout);
-            var text = await ReadBoundedAsync(response, MaxErrorBodyBytes, body.Token);
-            switch (response.StatusCode)
-            {
-                case HttpStatusCode.OK:
-                    var user = text is null ? null : TryRead(text, InfluxJsonContext.Default.InfluxUser);
-                    return string.IsNullOrEmpty(user?.Id)
-                        ? new ProbeResult(ProbeOutcome.Failed, null, "GET /api/v2/me returned 200 without a user")
-                        : new ProbeResult(ProbeOutcome.Works, user.Id, null);
-                case HttpStatusCode.Unauthorized:
-                    var error = text is null ? null : TryRead(text, InfluxJsonContext.Default.InfluxError);
-                    return error?.Message?.Contains("inactive", StringComparison.OrdinalIgnoreCase) == true
-                        ? new ProbeResult(ProbeOutcome.TokenInactive, null, null)
-                        : new ProbeResult(ProbeOutcome.Unknown, null, null);
-                case HttpStatusCode.Forbidden:
-                    return new ProbeResult(ProbeOutcome.OwnerGone, null, null);
-                default:
-                    return new ProbeResult(ProbeOutcome.Failed, null, $"GET /api/v2/me returned {(int)response.StatusCode}");
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            var cause = body.IsCancellationRequested ? "timed out reading the response body" : DescribeTransportFailure(exception, value);
-            return new ProbeResult(ProbeOutcome.Failed, null, "GET /api/v2/me failed: " + cause);
-        }
-    }
-
-    private static T? TryRead<T>(string body, JsonTypeInfo<T> typeInfo)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, typeInfo);
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
-    }
-
     private Task<T> GetAsync<T>(string relative, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
         GetAsync(relative, async (stream, token) => await JsonSerializer.DeserializeAsync(stream, typeInfo, token), cancellationToken);
 
@@ -286,15 +230,15 @@ public sealed class InfluxApiClient : ITokenProbe
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw new InfluxApiException(call + " failed: " + DescribeTransportFailure(exception, _token), innerException: exception);
+            throw new InfluxApiException(call + " failed: " + InfluxResponses.DescribeTransportFailure(exception, _token), innerException: exception);
         }
 
         using (response)
         using (var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             body.CancelAfter(_bodyTimeout);
-            ServerBuild = ServerText.OneLine(FirstHeader(response, "X-Influxdb-Build"), _token) is { Length: > 0 } build ? build : ServerBuild;
-            ServerVersion = ServerText.OneLine(FirstHeader(response, "X-Influxdb-Version"), _token) is { Length: > 0 } version ? version : ServerVersion;
+            ServerBuild = ServerText.OneLine(InfluxResponses.FirstHeader(response, "X-Influxdb-Build"), _token) is { Length: > 0 } build ? build : ServerBuild;
+            ServerVersion = ServerText.OneLine(InfluxResponses.FirstHeader(response, "X-Influxdb-Version"), _token) is { Length: > 0 } version ? version : ServerVersion;
             try
             {
                 if (!response.IsSuccessStatusCode)
@@ -333,8 +277,8 @@ public sealed class InfluxApiClient : ITokenProbe
         string? message = null;
         try
         {
-            var body = await ReadBoundedAsync(response, MaxErrorBodyBytes, cancellationToken);
-            var error = body is { Length: > 0 } ? TryRead(body, InfluxJsonContext.Default.InfluxError) : null;
+            var body = await InfluxResponses.ReadBoundedAsync(response, InfluxResponses.MaxErrorBodyBytes, cancellationToken);
+            var error = body is { Length: > 0 } ? InfluxResponses.TryRead(body, InfluxJsonContext.Default.InfluxError) : null;
             code = error?.Code;
             message = error?.Message;
         }
@@ -362,37 +306,4 @@ public sealed class InfluxApiClient : ITokenProbe
         response.Headers.Location is { IsAbsoluteUri: true } location
             ? " to " + ServerText.OneLine(location.GetLeftPart(UriPartial.Authority), _token)
             : string.Empty;
-
-    /// <summary>At most <paramref name="maxBytes"/> of a body as text, or null when it is longer (such a body is no InfluxDB error).</summary>
-    private static async Task<string?> ReadBoundedAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[maxBytes + 1];
-        var filled = 0;
-        while (filled < buffer.Length)
-        {
-            var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            filled += read;
-        }
-
-        return filled > maxBytes ? null : Encoding.UTF8.GetString(buffer, 0, filled);
-    }
-
-    private static string DescribeTransportFailure(Exception exception, string secret) => exception switch
-    {
-        TimeoutRejectedException => "timed out",
-        OperationCanceledException => "timed out",
-        BrokenCircuitException => "circuit open after repeated failures",
-        HttpRequestException http when http.StatusCode is not null => (int)http.StatusCode + " " + ServerText.OneLine(http.Message, secret),
-        HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => TransportErrors.Describe(http),
-        _ => ServerText.OneLine(exception.Message, secret),
-    };
-
-    private static string? FirstHeader(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 }

@@ -68,7 +68,7 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
             AuditPrincipal = InfluxV2Mapping.ToPrincipal(me),
             ListedPrincipalCount = listed.Count,
         };
-        return new TargetRead(inventory, client);
+        return new TargetRead(inventory, client.Probe);
     }
 
     private static List<InfluxOrganization> SelectOrganizations(TargetOptions target, List<InfluxOrganization> organizations)
