@@ -57,6 +57,7 @@ public sealed class SnapshotCodec(PolicyRuleCatalog catalog)
         FinishedAt = result.FinishedAt,
         ReferenceCounts = result.References?.CountsBySourceAndState.Select(pair => new StoredReferenceCount(pair.Key.Source, pair.Key.State, pair.Value)).ToList(),
         ReferenceErrors = result.References?.Errors.ToList(),
+        RulesNotApplicable = result.RulesNotApplicable.Count > 0 ? result.RulesNotApplicable.ToList() : null,
         Findings = result.Findings.Select(finding => new StoredFinding
         {
             RuleId = finding.Rule.Id,
@@ -97,6 +98,7 @@ public sealed class SnapshotCodec(PolicyRuleCatalog catalog)
             References = stored.ReferenceCounts is null
                 ? null
                 : new ReferenceSummary(stored.ReferenceCounts.ToDictionary(count => (count.Source, count.State), count => count.Count), stored.ReferenceErrors ?? []),
+            RulesNotApplicable = stored.RulesNotApplicable ?? [],
             Findings = stored.Findings.Select(finding => new Finding
             {
                 Rule = Rule(finding.RuleId, finding.Severity, rules),

@@ -38,6 +38,9 @@ public sealed class StoredAuditResult
 
     public List<string>? ReferenceErrors { get; init; }
 
+    /// <summary>Absent in payloads written before products could lack owners, status or expiry.</summary>
+    public List<string>? RulesNotApplicable { get; init; }
+
     public required List<StoredFinding> Findings { get; init; }
 }
 

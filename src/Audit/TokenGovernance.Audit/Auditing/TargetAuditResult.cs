@@ -41,6 +41,9 @@ public sealed record TargetAuditResult
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>Enabled rules skipped because the product cannot tell what they need; empty when all applied.</summary>
+    public IReadOnlyList<string> RulesNotApplicable { get; init; } = [];
+
     public required DateTimeOffset StartedAt { get; init; }
 
     public required DateTimeOffset FinishedAt { get; init; }

@@ -58,6 +58,7 @@ public sealed class TargetAuditor(
                 TokenValuesVisible = inventory.Tokens.Any(candidate => candidate.Value.Visibility == TokenVisibility.Visible),
                 References = referenceSummary,
                 Findings = findings,
+                RulesNotApplicable = policy.NotApplicable(inventory.Capabilities),
                 StartedAt = startedAt,
                 FinishedAt = time.GetUtcNow(),
             };

@@ -17,12 +17,14 @@ public sealed class PolicyEngine
     private readonly UserMatcher _genericUsers;
     private readonly UserMatcher _adminUsers;
     private readonly ExemptionMatcher _exemptions;
+    private readonly IReadOnlyList<IPolicyRule> _all;
 
     public PolicyEngine(IEnumerable<IPolicyRule> rules, IOptions<TokenGovernanceOptions> options, TimeProvider time)
     {
         _options = options.Value.Policy;
         _time = time;
         var all = rules.ToList();
+        _all = all;
         Rules = all.Select(rule => Configure(rule.Descriptor, _options)).ToList();
         _tokenRules = all.OfType<ITokenRule>().Select(rule => (rule, Settings(rule))).Where(pair => pair.Item2.Enabled).ToList();
         _targetRules = all.OfType<ITargetRule>().Select(rule => (rule, Settings(rule))).Where(pair => pair.Item2.Enabled).ToList();
@@ -35,6 +37,10 @@ public sealed class PolicyEngine
     public IReadOnlyList<EffectiveRule> Rules { get; }
 
     public EffectiveRule? Find(string ruleId) => Rules.FirstOrDefault(rule => rule.Descriptor.Id == ruleId);
+
+    /// <summary>Ids of the enabled rules that need what a product with <paramref name="capabilities"/> cannot tell.</summary>
+    public IReadOnlyList<string> NotApplicable(ProductCapabilities capabilities) =>
+        _all.Where(rule => !capabilities.Provides(rule.Requires) && Settings(rule).Enabled).Select(rule => rule.Descriptor.Id).Order(StringComparer.Ordinal).ToList();
 
     public List<Finding> Evaluate(TargetInventory inventory)
     {

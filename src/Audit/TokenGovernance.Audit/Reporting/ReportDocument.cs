@@ -59,6 +59,13 @@ public sealed class ReportTarget
     /// <summary>Reference sources that could not be read: the target is not clean for them.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<string>? ReferenceErrors { get; init; }
+
+    /// <summary>
+    /// Enabled rules that did not run because the product cannot tell what they need (owners, status, expiry):
+    /// absent when every rule applies (always so for InfluxDB v2).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? RulesNotApplicable { get; init; }
 }
 
 public sealed class ReportFinding

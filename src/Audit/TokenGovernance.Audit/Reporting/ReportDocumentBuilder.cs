@@ -50,6 +50,7 @@ public static class ReportDocumentBuilder
         DurationSeconds = Math.Round(result.Duration.TotalSeconds, 3),
         References = result.References?.CountsByState,
         ReferenceErrors = result.References is { Errors.Count: > 0 } references ? references.Errors.ToList() : null,
+        RulesNotApplicable = result.RulesNotApplicable is { Count: > 0 } notApplicable ? notApplicable.ToList() : null,
     };
 
     public static ReportFinding ToFinding(Finding finding) => new()

@@ -31,6 +31,11 @@ public sealed class TableReportWriter : IReportWriter, IReportFormat
                 await text.AppendWrappedAsync("references: " + string.Join(", ", references.Select(pair => $"{pair.Value} {pair.Key}")), "    ");
             }
 
+            if (target.RulesNotApplicable is { Count: > 0 } notApplicable)
+            {
+                await text.AppendWrappedAsync("rules not applicable (the product cannot tell what they need): " + string.Join(", ", notApplicable), "    ");
+            }
+
             foreach (var error in target.ReferenceErrors ?? [])
             {
                 await text.AppendWrappedAsync("REFERENCE SOURCE FAILED - " + error, "    ");
