@@ -10,7 +10,7 @@ public static class LoggingSetup
     {
         logging.ClearProviders();
         var format = configuration[TokenGovernanceOptions.SectionName + ":LogFormat"];
-        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        if (Choices.Parse(format, LogFormat.Plain) == LogFormat.Json)
         {
             logging.AddJsonConsole(options =>
             {

@@ -24,7 +24,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOpt
         }
 
         OptionBounds.Check($"{Root}:ShutdownGracePeriod", options.ShutdownGracePeriod, TimeSpan.Zero, TimeSpan.FromHours(1), problems);
-        if (options.LogFormat is not ("plain" or "json"))
+        if (!Choices.TryParse<LogFormat>(options.LogFormat, out _))
         {
             problems.Add($"{Root}:LogFormat '{options.LogFormat}' is not 'plain' or 'json'");
         }
@@ -58,7 +58,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOpt
     private static void ValidateScheduler(SchedulerOptions scheduler, List<string> problems)
     {
         const string path = Root + ":Scheduler";
-        if (!scheduler.UsesPostgres && !string.Equals(scheduler.Store, SchedulerOptions.MemoryStore, StringComparison.OrdinalIgnoreCase))
+        if (!Choices.TryParse<SchedulerStore>(scheduler.Store, out _))
         {
             problems.Add($"{path}:Store '{scheduler.Store}' is not 'memory' or 'postgres'");
             return;

@@ -34,6 +34,9 @@ public sealed class FileSourceOptions
     /// <summary><c>plain</c> (a config file: a token in it is TG2013) or <c>secret</c> (a secret store mount).</summary>
     public string Kind { get; set; } = "plain";
 
+    /// <summary>A <c>plain</c> source holds values in plain text (TG2013); a <c>secret</c> one is a mounted secret.</summary>
+    public bool IsPlaintext => Choices.Parse(Kind, FileSourceKind.Plain) == FileSourceKind.Plain;
+
     public string? Target { get; set; }
 }
 

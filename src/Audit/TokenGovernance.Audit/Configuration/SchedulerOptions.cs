@@ -30,7 +30,7 @@ public sealed class SchedulerOptions
     /// <summary>How often a replica tells the cluster it is alive; a silent replica's work is taken over after about twice this.</summary>
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
 
-    public bool UsesPostgres => string.Equals(Store, PostgresStore, StringComparison.OrdinalIgnoreCase);
+    public bool UsesPostgres => Choices.Parse(Store, SchedulerStore.Memory) == SchedulerStore.Postgres;
 }
 
 /// <summary><c>TokenGovernance:History</c>: the findings history (first seen, last seen, resolved).</summary>

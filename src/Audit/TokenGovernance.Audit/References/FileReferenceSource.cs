@@ -36,7 +36,7 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
             foreach (var file in Files(options))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ScanFile(file, options.Kind == "plain", found);
+                ScanFile(file, options.IsPlaintext, found);
             }
 
             return new SourceScan(ReferenceSources.File, found, null);

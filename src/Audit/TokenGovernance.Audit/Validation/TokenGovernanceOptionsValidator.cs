@@ -194,7 +194,7 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
                 problems.Add($"{path}:Files:{index}:Path is required");
             }
 
-            if (source.Kind is not ("plain" or "secret"))
+            if (!Choices.TryParse<FileSourceKind>(source.Kind, out _))
             {
                 problems.Add($"{path}:Files:{index}:Kind '{source.Kind}' is not plain or secret");
             }

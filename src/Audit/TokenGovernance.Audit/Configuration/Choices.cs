@@ -1,0 +1,51 @@
+namespace TokenGovernance.Audit.Configuration;
+
+/// <summary>A file reference source's kind: plain text (a finding of its own) or a mounted secret.</summary>
+public enum FileSourceKind
+{
+    Plain,
+    Secret,
+}
+
+/// <summary>Console log format of the worker and the CLI.</summary>
+public enum LogFormat
+{
+    Plain,
+    Json,
+}
+
+/// <summary>Where the worker keeps its schedule and results.</summary>
+public enum SchedulerStore
+{
+    Memory,
+    Postgres,
+}
+
+/// <summary>
+/// The configuration's fixed choices are written as words (<c>"Kind": "secret"</c>) and read as enums: bound as
+/// strings so that a wrong word is one problem among all the others the validators list (a binding failure would
+/// stop at the first), parsed here, case-insensitively, by name only (never a number).
+/// </summary>
+public static class Choices
+{
+    public static bool TryParse<TEnum>(string? text, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(candidate.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The parsed value, or <paramref name="fallback"/> for text the validator has already refused.</summary>
+    public static TEnum Parse<TEnum>(string? text, TEnum fallback)
+        where TEnum : struct, Enum =>
+        TryParse<TEnum>(text, out var value) ? value : fallback;
+}
