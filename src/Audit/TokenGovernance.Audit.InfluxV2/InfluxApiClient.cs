@@ -72,6 +72,7 @@ public sealed class InfluxApiClient
             foreach (var org in orgs)
             {
                 ResponseChecks.Identity(call, "orgs", org.Id);
+                org.Id = ServerText.Clean(org.Id, _token)!;
                 ResponseChecks.NotRepeated(call, seen, org.Id, "offset");
                 org.Name = ServerText.Clean(org.Name, _token) ?? string.Empty;
             }
@@ -156,11 +157,18 @@ public sealed class InfluxApiClient
     private InfluxAuthorization Clean(string call, InfluxAuthorization authorization, int index)
     {
         ResponseChecks.Identity(call, $"authorizations[{index}]", authorization.Id);
+
+        // Ids are server text too (a hostile server may put the token it was sent there); real ones are 16 hex digits.
+        authorization.Id = ServerText.Clean(authorization.Id, _token)!;
+        authorization.UserId = ServerText.Clean(authorization.UserId, _token);
+        authorization.OrgId = ServerText.Clean(authorization.OrgId, _token);
         authorization.Description = ServerText.Clean(authorization.Description, _token);
         authorization.User = ServerText.Clean(authorization.User, _token);
         authorization.Org = ServerText.Clean(authorization.Org, _token);
         foreach (var permission in authorization.Permissions)
         {
+            permission.Resource.Id = ServerText.Clean(permission.Resource.Id, _token);
+            permission.Resource.OrgId = ServerText.Clean(permission.Resource.OrgId, _token);
             permission.Resource.Name = ServerText.Clean(permission.Resource.Name, _token);
             permission.Resource.Org = ServerText.Clean(permission.Resource.Org, _token);
         }
@@ -204,6 +212,7 @@ public sealed class InfluxApiClient
     private InfluxUser CheckUser(string call, InfluxUser user, string where = "the user")
     {
         ResponseChecks.Identity(call, where, user.Id);
+        user.Id = ServerText.Clean(user.Id, _token)!;
         user.Name = ServerText.Clean(user.Name, _token) ?? string.Empty;
         return user;
     }
@@ -252,7 +261,7 @@ public sealed class InfluxApiClient
             }
             catch (JsonException exception)
             {
-                var where = exception.Path is null ? string.Empty : $" at {exception.Path}";
+                var where = exception.Path is null ? string.Empty : $" at {ServerText.OneLine(exception.Path, _token)}";
                 var position = exception.LineNumber is { } line
                     ? $" (line {line + 1}, byte {exception.BytePositionInLine})"
                     : ": " + ServerText.OneLine(exception.Message, _token);

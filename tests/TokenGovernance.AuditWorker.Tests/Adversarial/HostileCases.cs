@@ -76,6 +76,10 @@ internal static class HostileCases
         Case("orgs-deeply-nested", Orgs, DeeplyNested("orgs"), "malformed"),
         Case("users-ten-megabyte-name", Users, Edit(text => text.Replace("\"name\":\"alice\"", "\"name\":\"" + new string('x', 10 * 1024 * 1024) + "\"")), succeeds: true),
 
+        // Ids are server text too: the token the server was sent, put where an id belongs, is masked like any text.
+        Case("authorizations-token-as-ids", Authorizations, EchoInto("\"userID\":\"", "\"id\":\""), succeeds: true),
+        Case("users-token-as-id", Users, EchoInto("\"id\":\""), succeeds: true),
+
         // Framing a client must read like any other.
         Case("authorizations-chunked", Authorizations, Chunked(), succeeds: true),
         Case("authorizations-bom", Authorizations, WithBom(), succeeds: true),

@@ -29,6 +29,23 @@ internal static class HostileResponses
     public static Func<HostileExchange, Task> Replace(string pattern, string replacement) =>
         Edit(text => Regex.Replace(text, pattern, replacement));
 
+    /// <summary>The double's answer with the token the client sent as the value after each of <paramref name="prefixes"/> (first occurrence).</summary>
+    public static Func<HostileExchange, Task> EchoInto(params string[] prefixes) =>
+        async exchange =>
+        {
+            var token = exchange.Authorization?.Split(' ', 2).Last() ?? string.Empty;
+            var upstream = await exchange.UpstreamAsync();
+            var text = upstream.Text;
+            foreach (var prefix in prefixes)
+            {
+                var start = text.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length;
+                var end = text.IndexOf('"', start);
+                text = text[..start] + token + text[end..];
+            }
+
+            await exchange.WriteAsync(upstream.Status, upstream.Reason, Encoding.UTF8.GetBytes(text), upstream.Headers);
+        };
+
     /// <summary>Headers never come.</summary>
     public static Func<HostileExchange, Task> StallHeaders() => exchange => Task.Delay(TimeSpan.FromSeconds(60), exchange.Stopping);
 
