@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Safety;
 using TokenGovernance.Audit.Model;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,7 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new SourceScan(ReferenceSources.File, [], $"file source '{options.Path}' cannot be read: {exception.Message}");
+            return new SourceScan(ReferenceSources.File, [], $"file source '{options.Path}' cannot be read: {ServerText.OneLine(exception.Message)}");
         }
     }
 
