@@ -95,8 +95,6 @@ public static class TokenGovernanceCli
     {
         ConfigurationException configuration => configuration.Message,
         Microsoft.Extensions.Options.OptionsValidationException validation => string.Join(Environment.NewLine, validation.Failures),
-        InvalidDataException data when Inner<JsonException>(data) is { } json =>
-            $"{FileOf(data)}is not valid JSON: line {json.LineNumber + 1}, column {json.BytePositionInLine + 1}: {FirstSentence(json.Message)}",
         InvalidDataException data when data.InnerException is FormatException or JsonException =>
             "the configuration file is not valid JSON: " + ServerText.OneLine(data.InnerException?.Message ?? data.Message),
         InvalidDataException data => ServerText.OneLine(data.Message),
@@ -104,32 +102,4 @@ public static class TokenGovernanceCli
             string.Join(Environment.NewLine, aggregate.InnerExceptions.Select(inner => ConfigurationProblem(inner))),
         _ => null,
     };
-
-    private static T? Inner<T>(Exception exception)
-        where T : Exception
-    {
-        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>"Failed to load configuration from file '/x/tokengov.json'." names the file; keep just that.</summary>
-    private static string FileOf(InvalidDataException data)
-    {
-        var start = data.Message.IndexOf('\'');
-        var end = data.Message.LastIndexOf('\'');
-        return start >= 0 && end > start ? $"config file {data.Message[start..(end + 1)]} " : "the configuration file ";
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return ServerText.OneLine(cut > 0 ? message[..cut] : message);
-    }
 }

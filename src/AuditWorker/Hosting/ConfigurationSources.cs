@@ -13,7 +13,13 @@ public static class ConfigurationSources
     /// </summary>
     public static IConfigurationBuilder AddTokenGovernanceSources(this IConfigurationBuilder builder, string? configFile)
     {
-        builder.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        var appsettings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (File.Exists(appsettings))
+        {
+            CheckJson(appsettings, appsettings);
+        }
+
+        builder.AddJsonFile(appsettings, optional: true, reloadOnChange: false);
         if (configFile is not null)
         {
             if (string.IsNullOrWhiteSpace(configFile))
@@ -32,10 +38,37 @@ public static class ConfigurationSources
                 throw new ConfigurationException($"config file '{configFile}' {problem}");
             }
 
+            CheckJson(path, configFile);
             builder.AddJsonFile(path, optional: false, reloadOnChange: false);
         }
 
         builder.AddEnvironmentVariables();
         return builder;
+    }
+
+    /// <summary>
+    /// Parses the file as the JSON configuration provider will (comments and trailing commas allowed), so that a
+    /// syntax error is a <see cref="ConfigurationException"/> naming the file, line and column.
+    /// </summary>
+    private static void CheckJson(string path, string shownAs)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var document = System.Text.Json.JsonDocument.Parse(stream, new System.Text.Json.JsonDocumentOptions
+            {
+                CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            // The reader's message ends with its own position ("Path: $ | LineNumber: 1 | ..."): said once, 1-based, instead.
+            var message = exception.Message;
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal) is var pathAt and > 0 ? pathAt : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            var reason = Audit.Safety.ServerText.OneLine(cut > 0 ? message[..cut] : message);
+            throw new ConfigurationException(
+                $"config file '{shownAs}' is not valid JSON: line {exception.LineNumber + 1}, column {exception.BytePositionInLine + 1}: {reason}", exception);
+        }
     }
 }
