@@ -54,9 +54,9 @@ internal static class CommandLineSyntax
         var parsed = new CommandLine
         {
             Kind = kind,
-            ConfigFile = Last(result, audit ? syntax.AuditConfig : command == syntax.Run ? syntax.RunConfig : syntax.RootConfig),
-            Demo = result.GetValue(audit ? syntax.AuditDemo : command == syntax.Run ? syntax.RunDemo : syntax.RootDemo),
-            Urls = audit ? null : Last(result, command == syntax.Run ? syntax.RunUrls : syntax.RootUrls),
+            ConfigFile = Last(result, syntax.Config),
+            Demo = result.GetValue(syntax.Demo),
+            Urls = audit ? null : Last(result, syntax.Urls),
             Url = audit ? Last(result, syntax.Url) : null,
             TokenFile = audit ? Last(result, syntax.TokenFile) : null,
             Orgs = audit ? result.GetValue(syntax.Orgs) ?? [] : [],
@@ -79,7 +79,8 @@ internal static class CommandLineSyntax
             }
 
             var name = token.Split('=', 2)[0];
-            return $"unknown option '{name}' for '{(command == syntax.Audit ? "audit" : "run")}'{Suggest(name, command.Options.Where(option => !option.Hidden).Select(option => option.Name))}";
+            var known = command.Options.Concat(syntax.Root.Options.Where(option => option.Recursive)).Where(option => !option.Hidden).Select(option => option.Name);
+            return $"unknown option '{name}' for '{(command == syntax.Audit ? "audit" : "run")}'{Suggest(name, known)}";
         }
 
         foreach (var error in result.Errors)
@@ -148,13 +149,13 @@ internal static class CommandLineSyntax
                 }
             });
 
-            Run = new Command("run", "Run the always-on audit worker (schedule, /metrics, /healthz, /readyz).") { RunConfig, RunDemo, RunUrls };
+            Run = new Command("run", "Run the always-on audit worker (schedule, /metrics, /healthz, /readyz).") { Urls };
             Audit = new Command("audit", "Audit once and exit: 0 clean, 1 findings at or above --fail-on, 2 a target could not be audited, 64 usage or configuration error, 70 internal error, 74 the report could not be written.")
             {
-                AuditConfig, Url, TokenFile, Orgs, Format, Output, FailOn, AuditDemo, Token,
+                Url, TokenFile, Orgs, Format, Output, FailOn, Token,
             };
             HelpCommand = new Command("help", "Show the usage.") { Hidden = true };
-            Root = new RootCommand("TokenGovernance: audits InfluxDB API tokens.") { RootConfig, RootDemo, RootUrls, Run, Audit, HelpCommand };
+            Root = new RootCommand("TokenGovernance: audits InfluxDB API tokens.") { Config, Demo, Urls, Run, Audit, HelpCommand };
 
             // The commands run from TokenGovernanceCli, not from System.CommandLine; an action marks each as complete
             // (the root alone is `run`: without one, System.CommandLine would ask for a subcommand).
@@ -172,21 +173,13 @@ internal static class CommandLineSyntax
 
         public Command HelpCommand { get; }
 
-        public Option<string[]> RootConfig { get; } = Config();
+        /// <summary>On the root and, recursively, every command: <c>tokengov --config x audit</c> means what it says.</summary>
+        public Option<string[]> Config { get; } = Recursive(Value("--config", "A JSON configuration file (targets, policy, references, schedule).", "FILE"));
 
-        public Option<bool> RootDemo { get; } = DemoOption("Run against the built-in InfluxDB demo target.");
+        public Option<bool> Demo { get; } = new("--demo") { Description = "Use the built-in InfluxDB demo target.", Recursive = true };
 
-        public Option<string[]> RootUrls { get; } = Urls();
-
-        public Option<string[]> RunConfig { get; } = Config();
-
-        public Option<bool> RunDemo { get; } = DemoOption("Run against the built-in InfluxDB demo target.");
-
-        public Option<string[]> RunUrls { get; } = Urls();
-
-        public Option<string[]> AuditConfig { get; } = Config();
-
-        public Option<bool> AuditDemo { get; } = DemoOption("Audit the built-in InfluxDB demo target.");
+        /// <summary>The root alone is <c>run</c>: both take <c>--urls</c>, <c>audit</c> does not.</summary>
+        public Option<string[]> Urls { get; } = Value("--urls", "Where the worker listens (default http://0.0.0.0:8080).", "URLS");
 
         public Option<string[]> Url { get; } = Value("--url", "The InfluxDB base URL of a single target (instead of --config targets).", "URL");
 
@@ -203,11 +196,11 @@ internal static class CommandLineSyntax
         /// <summary>Refused with the reason, never read: a token on the command line leaks.</summary>
         public Option<string> Token { get; } = new("--token") { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
 
-        private static Option<string[]> Config() => Value("--config", "A JSON configuration file (targets, policy, references, schedule).", "FILE");
-
-        private static Option<bool> DemoOption(string description) => new("--demo") { Description = description };
-
-        private static Option<string[]> Urls() => Value("--urls", "Where the worker listens (default http://0.0.0.0:8080).", "URLS");
+        private static Option<string[]> Recursive(Option<string[]> option)
+        {
+            option.Recursive = true;
+            return option;
+        }
 
         /// <summary>An option with one value per occurrence; given again, the last one counts.</summary>
         private static Option<string[]> Value(string name, string description, string helpName) =>

@@ -43,6 +43,15 @@ public sealed class CommandLineConventionTests : IDisposable
     }
 
     [Fact]
+    public async Task Config_before_the_command_word_applies_to_it()
+    {
+        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["--config", "/nonexistent/before.json", "audit"]);
+
+        Assert.Equal(64, exitCode);
+        Assert.Contains("config file '/nonexistent/before.json' not found", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mistyped_option_gets_a_suggestion()
     {
         var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["audit", "--fromat", "json"]);
