@@ -30,14 +30,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOpt
         }
 
         ValidateScheduler(options.Scheduler, problems);
-        if (options.History.Retention <= TimeSpan.Zero)
-        {
-            problems.Add($"{Root}:History:Retention must be positive");
-        }
-        else
-        {
-            OptionBounds.Check($"{Root}:History:Retention", options.History.Retention, TimeSpan.FromHours(1), TimeSpan.FromDays(3660), problems);
-        }
+        OptionBounds.CheckPositive($"{Root}:History:Retention", options.History.Retention, TimeSpan.FromHours(1), TimeSpan.FromDays(3660), problems);
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
@@ -64,23 +57,8 @@ public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOpt
             return;
         }
 
-        if (scheduler.SnapshotCacheDuration <= TimeSpan.Zero)
-        {
-            problems.Add($"{path}:SnapshotCacheDuration must be positive");
-        }
-        else
-        {
-            OptionBounds.Check($"{path}:SnapshotCacheDuration", scheduler.SnapshotCacheDuration, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), problems);
-        }
-
-        if (scheduler.ClusterCheckinInterval <= TimeSpan.Zero)
-        {
-            problems.Add($"{path}:ClusterCheckinInterval must be positive");
-        }
-        else
-        {
-            OptionBounds.Check($"{path}:ClusterCheckinInterval", scheduler.ClusterCheckinInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), problems);
-        }
+        OptionBounds.CheckPositive($"{path}:SnapshotCacheDuration", scheduler.SnapshotCacheDuration, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), problems);
+        OptionBounds.CheckPositive($"{path}:ClusterCheckinInterval", scheduler.ClusterCheckinInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), problems);
 
         var hasFile = !string.IsNullOrWhiteSpace(scheduler.ConnectionStringFile);
         var hasValue = !string.IsNullOrWhiteSpace(scheduler.ConnectionString);

@@ -33,5 +33,34 @@ public static class OptionBounds
         }
     }
 
+    /// <summary>
+    /// A duration that must be positive and within the range: <c>must be positive</c> for zero or less (the wording
+    /// kept since before the bounds), else the range check.
+    /// </summary>
+    public static void CheckPositive(string path, TimeSpan value, TimeSpan minimum, TimeSpan maximum, List<string> problems)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            problems.Add($"{path} must be positive");
+        }
+        else
+        {
+            Check(path, value, minimum, maximum, problems);
+        }
+    }
+
+    /// <summary>A count that must be at least 1 and at most <paramref name="maximum"/> (<c>must be at least 1</c> below it).</summary>
+    public static void CheckAtLeastOne(string path, long value, long maximum, List<string> problems)
+    {
+        if (value < 1)
+        {
+            problems.Add($"{path} must be at least 1");
+        }
+        else
+        {
+            Check(path, value, 1, maximum, problems);
+        }
+    }
+
     private static string Show(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 }

@@ -17,23 +17,8 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
     {
         var problems = new List<string>();
         ValidateTargets(options, problems);
-        if (options.AuditTimeout <= TimeSpan.Zero)
-        {
-            problems.Add($"{Root}:AuditTimeout must be positive");
-        }
-        else
-        {
-            OptionBounds.Check($"{Root}:AuditTimeout", options.AuditTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), problems);
-        }
-
-        if (options.MaxConcurrentTargets < 1)
-        {
-            problems.Add($"{Root}:MaxConcurrentTargets must be at least 1");
-        }
-        else
-        {
-            OptionBounds.Check($"{Root}:MaxConcurrentTargets", options.MaxConcurrentTargets, 1, 256, problems);
-        }
+        OptionBounds.CheckPositive($"{Root}:AuditTimeout", options.AuditTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), problems);
+        OptionBounds.CheckAtLeastOne($"{Root}:MaxConcurrentTargets", options.MaxConcurrentTargets, 256, problems);
 
         ValidateClient(options.Client, problems);
 
@@ -110,23 +95,8 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
     private void ValidatePolicy(PolicyOptions policy, List<string> problems)
     {
         var path = $"{Root}:Policy";
-        if (policy.MaxTokenAgeDays < 1)
-        {
-            problems.Add($"{path}:MaxTokenAgeDays must be at least 1");
-        }
-        else
-        {
-            OptionBounds.Check($"{path}:MaxTokenAgeDays", policy.MaxTokenAgeDays, 1, 36_500, problems);
-        }
-
-        if (policy.InactiveRetentionDays < 1)
-        {
-            problems.Add($"{path}:InactiveRetentionDays must be at least 1");
-        }
-        else
-        {
-            OptionBounds.Check($"{path}:InactiveRetentionDays", policy.InactiveRetentionDays, 1, 36_500, problems);
-        }
+        OptionBounds.CheckAtLeastOne($"{path}:MaxTokenAgeDays", policy.MaxTokenAgeDays, 36_500, problems);
+        OptionBounds.CheckAtLeastOne($"{path}:InactiveRetentionDays", policy.InactiveRetentionDays, 36_500, problems);
 
         ValidatePatterns($"{path}:GenericUsers:Patterns", policy.GenericUsers.Patterns, problems);
         ValidatePatterns($"{path}:AdminUsers:Patterns", policy.AdminUsers.Patterns, problems);
