@@ -89,14 +89,7 @@ internal sealed class ConfigurationContext(HostileFixture fixture, string caseNa
 
     public string File(string name, string content) => _directory.File(name, content);
 
-    public string Fifo(string name)
-    {
-        var path = Path.Combine(_directory.Path, name);
-        using var mkfifo = Process.Start("mkfifo", [path]);
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-        return path;
-    }
+    public string Fifo(string name) => _directory.Fifo(name);
 
     public int BusyPort()
     {

@@ -19,11 +19,7 @@ public sealed class InputFileTests : IDisposable
     [Fact]
     public void A_fifo_is_refused_before_it_is_opened()
     {
-        var fifo = Path.Combine(_directory.Path, "fifo");
-        using (var mkfifo = Process.Start("mkfifo", [fifo]))
-        {
-            mkfifo.WaitForExit();
-        }
+        var fifo = _directory.Fifo("fifo");
 
         var stopwatch = Stopwatch.StartNew();
         var problem = InputFile.Problem(fifo, 1024);

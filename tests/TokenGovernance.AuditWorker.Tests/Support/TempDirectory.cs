@@ -12,6 +12,16 @@ internal sealed class TempDirectory : IDisposable
         return path;
     }
 
+    /// <summary>A named pipe (FIFO): opening it for reading blocks until a writer comes.</summary>
+    public string Fifo(string name)
+    {
+        var path = System.IO.Path.Combine(Path, name);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
+    }
+
     public void Dispose()
     {
         try

@@ -28,44 +28,45 @@ public static class InputFile
         return length > maxBytes ? $"is larger than {Size(maxBytes)} ({Size(length)})" : null;
     }
 
-    /// <summary>Reads a checked file whole; <paramref name="what"/> names it in the error (e.g. <c>token file '/run/token'</c>).</summary>
-    public static async Task<byte[]> ReadAllBytesAsync(string path, long maxBytes, string what, CancellationToken cancellationToken)
+    /// <summary>Reads a checked file as UTF-8 text (without a BOM); <paramref name="what"/> names it in the error (e.g. <c>token file '/run/token'</c>).</summary>
+    public static async Task<string> ReadAllTextAsync(string path, long maxBytes, string what, CancellationToken cancellationToken)
     {
-        if (Problem(path, maxBytes) is { } problem)
-        {
-            throw new InputFileException($"{what} {problem}");
-        }
-
+        ThrowIfProblem(path, maxBytes, what);
         try
         {
-            return await File.ReadAllBytesAsync(path, cancellationToken);
+            return Decode(await File.ReadAllBytesAsync(path, cancellationToken));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new InputFileException($"{what} cannot be read: {exception.GetType().Name}", exception);
+            throw Unreadable(what, exception);
         }
     }
-
-    public static async Task<string> ReadAllTextAsync(string path, long maxBytes, string what, CancellationToken cancellationToken) =>
-        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(await ReadAllBytesAsync(path, maxBytes, what, cancellationToken)).TrimStart('\uFEFF');
 
     /// <summary>The same for start-up checks, which run synchronously.</summary>
     public static string ReadAllText(string path, long maxBytes, string what)
     {
+        ThrowIfProblem(path, maxBytes, what);
+        try
+        {
+            return Decode(File.ReadAllBytes(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable(what, exception);
+        }
+    }
+
+    private static void ThrowIfProblem(string path, long maxBytes, string what)
+    {
         if (Problem(path, maxBytes) is { } problem)
         {
             throw new InputFileException($"{what} {problem}");
         }
-
-        try
-        {
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF');
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException($"{what} cannot be read: {exception.GetType().Name}", exception);
-        }
     }
+
+    private static string Decode(byte[] bytes) => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes).TrimStart('\uFEFF');
+
+    private static InputFileException Unreadable(string what, Exception exception) => new($"{what} cannot be read: {exception.GetType().Name}", exception);
 
     private enum FileType
     {
