@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Safety;
@@ -52,7 +49,6 @@ public sealed class InfluxApiClient
 
     /// <summary><c>X-Influxdb-Version</c> of the last response.</summary>
     public string? ServerVersion { get; private set; }
-
 
     /// <summary>All organizations the token can see, paging with <c>offset</c> until an empty page (there is no <c>next</c> link).</summary>
     public async Task<List<InfluxOrganization>> ListOrganizationsAsync(CancellationToken cancellationToken)

@@ -4,10 +4,22 @@ using TokenGovernance.Audit.References;
 
 namespace TokenGovernance.Audit.InfluxV2;
 
-/// <summary>The v2 probe: asks the target who a found value belongs to, and says only what state it is in.</summary>
-public sealed class InfluxTokenProbe(HttpClient http, Uri baseUri, TimeSpan bodyTimeout) : ITokenProbe
+/// <summary>
+/// The v2 probe: asks the target who a found value belongs to, and says only what state it is in. Made by
+/// <see cref="InfluxApiClient.Probe"/>, with the client's HttpClient and its base URI (which ends with '/').
+/// </summary>
+public sealed class InfluxTokenProbe : ITokenProbe
 {
-    private readonly Uri _baseUri = baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
+    private readonly HttpClient _http;
+    private readonly Uri _baseUri;
+    private readonly TimeSpan _bodyTimeout;
+
+    internal InfluxTokenProbe(HttpClient http, Uri baseUri, TimeSpan bodyTimeout)
+    {
+        _http = http;
+        _baseUri = baseUri;
+        _bodyTimeout = bodyTimeout;
+    }
 
     /// <summary>
     /// One read-only <c>GET /api/v2/me</c> with a found token value, to learn its state. Never throws with the
@@ -25,8 +37,8 @@ public sealed class InfluxTokenProbe(HttpClient http, Uri baseUri, TimeSpan body
         using var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            body.CancelAfter(bodyTimeout);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            body.CancelAfter(_bodyTimeout);
             var text = await InfluxResponses.ReadBoundedAsync(response, InfluxResponses.MaxErrorBodyBytes, body.Token);
             switch (response.StatusCode)
             {
