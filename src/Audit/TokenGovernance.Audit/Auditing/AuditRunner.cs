@@ -22,7 +22,7 @@ public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceO
     }
 
     /// <summary>
-    /// One target with the configured per-run timeout; logs the summary line. Never throws for the audit itself: an
+    /// One target (the auditor applies <c>AuditTimeout</c>); logs the summary line. Never throws for the audit itself: an
     /// exception that escapes the auditor (a bug) is a failed result that names its type and where it was thrown, so
     /// the worker counts it and the CLI exits 70. Only the caller's own cancellation propagates.
     /// </summary>
