@@ -1,4 +1,6 @@
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Listing;
+using TokenGovernance.Audit.Listing.Writers;
 using TokenGovernance.Audit.Reporting;
 
 namespace TokenGovernance.AuditWorker.Cli;
@@ -7,6 +9,12 @@ public enum CommandKind
 {
     Run,
     Audit,
+
+    /// <summary><c>tokengov tokens</c>: the filtered token list.</summary>
+    Tokens,
+
+    /// <summary><c>tokengov tokens show ID</c>: one token whole.</summary>
+    TokensShow,
     Help,
     Version,
 
@@ -40,6 +48,12 @@ public sealed record CommandLine
 
     public string? Error { get; init; }
 
+    /// <summary>The filters and order of <c>tokens</c> (and <c>--target</c> of <c>tokens show</c>).</summary>
+    public TokenQuery Query { get; init; } = new();
+
+    /// <summary>The id of <c>tokens show ID</c>.</summary>
+    public string? TokenId { get; init; }
+
     /// <summary>For <see cref="CommandKind.CommandHelp"/>: writes the help of the command asked about.</summary>
     public Func<int>? WriteHelp { get; init; }
 
@@ -53,6 +67,17 @@ public sealed record CommandLine
               Audit once and exit: 0 clean, 1 findings at or above --fail-on (default high),
               2 a target could not be audited, 64 usage or configuration error,
               70 internal error, 74 the report could not be written.
+          tokengov tokens [--config FILE] [--url URL] [--token-file FILE] [--demo]
+                          [--target NAME] [--user NAME|ID] [--org NAME|ID] [--database NAME]
+                          [--status active|inactive|expired|revoked] [--can read|write]
+                          [--on TYPE[:NAME]] [--owner generic|personal|admin|deleted|none]
+                          [--finding TGxxxx] [--older-than DAYS] [--expires-within DAYS]
+                          [--sort target|created|age|owner] [--format {string.Join('|', TokenListWriters.Formats)}] [--output FILE]
+              List every token of every target that matches: filters combine with AND,
+              repeated values of one filter with OR. 0 listed (also none), 2 a target
+              could not be read (what was read is still listed, marked incomplete), 64 usage.
+          tokengov tokens show ID [--target NAME] [--format table|json|csv] [--output FILE]
+              One token whole: permissions, owner, dates, findings, references (1: no such token).
 
         The token is read from --token-file or the INFLUX_TOKEN environment variable; there is
         deliberately no --token option (command lines leak through process lists).

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
+using TokenGovernance.Audit.Listing;
+using TokenGovernance.Audit.Listing.Writers;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.Audit.Reporting;
 
@@ -8,7 +10,7 @@ namespace TokenGovernance.AuditWorker.Cli;
 
 /// <summary>
 /// The commands and options of <c>tokengov</c> on System.CommandLine: <c>run</c> (also the root), <c>audit</c>,
-/// <c>help</c>. Its parse errors become the tool's own one-line messages (exit 64), with a suggestion for a mistyped
+/// <c>tokens</c> (with <c>tokens show ID</c>), <c>help</c>. Its parse errors become the tool's own one-line messages (exit 64), with a suggestion for a mistyped
 /// option; <c>tokengov --help</c> prints <see cref="CommandLine.Usage"/>, <c>tokengov audit --help</c> (and
 /// <c>run --help</c>) that command's own help; <c>@file</c> reads arguments from a response file.
 /// </summary>
@@ -27,7 +29,11 @@ internal static class CommandLineSyntax
 
         var result = syntax.Root.Parse(args.ToArray());
         var command = result.CommandResult.Command;
-        var kind = command == syntax.Audit ? CommandKind.Audit : command == syntax.HelpCommand ? CommandKind.Help : CommandKind.Run;
+        var kind = command == syntax.Audit ? CommandKind.Audit
+            : command == syntax.Tokens ? CommandKind.Tokens
+            : command == syntax.Show ? CommandKind.TokensShow
+            : command == syntax.HelpCommand ? CommandKind.Help
+            : CommandKind.Run;
         if (result.GetResult(syntax.Token) is not null)
         {
             return CommandLine.Fail(TokenRefused);
@@ -51,18 +57,32 @@ internal static class CommandLineSyntax
         }
 
         var audit = kind == CommandKind.Audit;
+        var oneShot = kind is CommandKind.Audit or CommandKind.Tokens or CommandKind.TokensShow;
+        TokenQuery query;
+        try
+        {
+            query = TokenQueryParser.Parse(
+                syntax.Filters.SelectMany(pair => (result.GetValue(pair.Option) ?? []).Select(value => KeyValuePair.Create(pair.Name, value))), "--");
+        }
+        catch (TokenQueryException exception)
+        {
+            return CommandLine.Fail(exception.Message);
+        }
+
         var parsed = new CommandLine
         {
             Kind = kind,
             ConfigFile = Last(result, syntax.Config),
             Demo = result.GetValue(syntax.Demo),
-            Urls = audit ? null : Last(result, syntax.Urls),
-            Url = audit ? Last(result, syntax.Url) : null,
-            TokenFile = audit ? Last(result, syntax.TokenFile) : null,
+            Urls = oneShot ? null : Last(result, syntax.Urls),
+            Url = oneShot ? Last(result, syntax.Url) : null,
+            TokenFile = oneShot ? Last(result, syntax.TokenFile) : null,
             Orgs = audit ? result.GetValue(syntax.Orgs) ?? [] : [],
-            Format = audit ? Last(result, syntax.Format) ?? "table" : "table",
-            Output = audit ? Last(result, syntax.Output) : null,
+            Format = audit ? Last(result, syntax.Format) ?? "table" : oneShot ? Last(result, syntax.TokenFormat) ?? "table" : "table",
+            Output = oneShot ? Last(result, syntax.Output) : null,
             FailOn = audit ? FailOnLevel(Last(result, syntax.FailOn)) : Severity.High,
+            Query = query,
+            TokenId = kind == CommandKind.TokensShow ? result.GetValue(syntax.TokenId) : null,
         };
         return parsed.TokenFile is not null && parsed.Url is null ? CommandLine.Fail("--token-file needs --url") : parsed;
     }
@@ -80,17 +100,25 @@ internal static class CommandLineSyntax
 
             var name = token.Split('=', 2)[0];
             var known = command.Options.Concat(syntax.Root.Options.Where(option => option.Recursive)).Where(option => !option.Hidden).Select(option => option.Name);
-            return $"unknown option '{name}' for '{(command == syntax.Audit ? "audit" : "run")}'{Suggest(name, known)}";
+            var commandName = command == syntax.Show ? "tokens show" : command == syntax.Root ? "run" : command.Name;
+            if (command == syntax.Tokens && !token.StartsWith('-'))
+            {
+                return $"unknown command 'tokens {token}' (did you mean 'tokens show {token}'?)";
+            }
+
+            return $"unknown option '{name}' for '{commandName}'{Suggest(name, known)}";
         }
 
         foreach (var error in result.Errors)
         {
             switch (error.SymbolResult)
             {
-                case OptionResult { Option: var option } when option == syntax.Format || option == syntax.FailOn:
+                case OptionResult { Option: var option } when option == syntax.Format || option == syntax.FailOn || option == syntax.TokenFormat:
                     return error.Message;
                 case OptionResult { Option: var option }:
                     return $"{option.Name} needs a value";
+                case ArgumentResult { Argument: var argument } when argument == syntax.TokenId:
+                    return "tokens show needs a token id: tokengov tokens show ID";
             }
         }
 
@@ -149,17 +177,41 @@ internal static class CommandLineSyntax
                 }
             });
 
+            TokenFormat.Validators.Add(result =>
+            {
+                if (result.Tokens.FirstOrDefault(token => !TokenListWriters.Formats.Contains(token.Value)) is { } bad)
+                {
+                    result.AddError($"--format '{bad.Value}' is not {TokenListWriters.Described}");
+                }
+            });
+
+            Filters = TokenQueryParser.Names.Select(name => (name, Value("--" + name, FilterDescriptions[name], FilterHelpNames[name]))).ToList();
+            Target = Filters.First(pair => pair.Name == "target").Option;
+
             Run = new Command("run", "Run the always-on audit worker (schedule, /metrics, /healthz, /readyz).") { Urls };
             Audit = new Command("audit", "Audit once and exit: 0 clean, 1 findings at or above --fail-on, 2 a target could not be audited, 64 usage or configuration error, 70 internal error, 74 the report could not be written.")
             {
                 Url, TokenFile, Orgs, Format, Output, FailOn, Token,
             };
+            Show = new Command("show", "Show one token whole: permissions, owner and its state, dates, findings, references. 1: no token has that id.")
+            {
+                TokenId, Url, TokenFile, Target, TokenFormat, Output, Token,
+            };
+            Tokens = new Command("tokens", "List every token that matches the filters (AND across filters, OR across repeats): 0 listed, 2 a target could not be read, 64 usage.")
+            {
+                Url, TokenFile, TokenFormat, Output, Token, Show,
+            };
+            foreach (var (_, option) in Filters)
+            {
+                Tokens.Options.Add(option);
+            }
+
             HelpCommand = new Command("help", "Show the usage.") { Hidden = true };
-            Root = new RootCommand("TokenGovernance: audits InfluxDB API tokens.") { Config, Demo, Urls, Run, Audit, HelpCommand };
+            Root = new RootCommand("TokenGovernance: audits InfluxDB API tokens.") { Config, Demo, Urls, Run, Audit, Tokens, HelpCommand };
 
             // The commands run from TokenGovernanceCli, not from System.CommandLine; an action marks each as complete
             // (the root alone is `run`: without one, System.CommandLine would ask for a subcommand).
-            foreach (var command in (Command[])[Root, Run, Audit, HelpCommand])
+            foreach (var command in (Command[])[Root, Run, Audit, Tokens, Show, HelpCommand])
             {
                 command.SetAction(_ => 0);
             }
@@ -172,6 +224,19 @@ internal static class CommandLineSyntax
         public Command Audit { get; }
 
         public Command HelpCommand { get; }
+
+        public Command Tokens { get; }
+
+        public Command Show { get; }
+
+        /// <summary>One option per <see cref="TokenQueryParser.Names"/>, all on <c>tokens</c>; <c>--target</c> on <c>show</c> too.</summary>
+        public IReadOnlyList<(string Name, Option<string[]> Option)> Filters { get; }
+
+        public Option<string[]> Target { get; }
+
+        public Argument<string> TokenId { get; } = new("ID") { Description = "The token's id (v2: the authorization id)." };
+
+        public Option<string[]> TokenFormat { get; } = Value("--format", $"Format: {string.Join(", ", TokenListWriters.Formats)} (default table).", string.Join('|', TokenListWriters.Formats));
 
         /// <summary>On the root and, recursively, every command: <c>tokengov --config x audit</c> means what it says.</summary>
         public Option<string[]> Config { get; } = Recursive(Value("--config", "A JSON configuration file (targets, policy, references, schedule).", "FILE"));
@@ -195,6 +260,29 @@ internal static class CommandLineSyntax
 
         /// <summary>Refused with the reason, never read: a token on the command line leaks.</summary>
         public Option<string> Token { get; } = new("--token") { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
+
+        private static readonly Dictionary<string, string> FilterDescriptions = new()
+        {
+            ["target"] = "Only this target (repeatable); only these are read.",
+            ["user"] = "Tokens owned by this user, by name or id (repeatable).",
+            ["org"] = "Tokens of this org, by name or id, or with a permission in it (repeatable).",
+            ["database"] = "InfluxDB 3: tokens with a permission on this database (repeatable); the same filter as --org.",
+            ["status"] = "active, inactive, expired or revoked (repeatable).",
+            ["can"] = "read or write: tokens with a permission to do it (on --on, when given).",
+            ["on"] = "TYPE or TYPE:NAME (buckets:telemetry, db:sensors): a permission that reaches it, org-wide ones included.",
+            ["owner"] = "generic, personal, admin, deleted or none: what the policy's GenericUsers and AdminUsers say of the owner.",
+            ["finding"] = "Tokens with a finding of this rule (TG2001; repeatable).",
+            ["older-than"] = "Tokens created more than DAYS days ago.",
+            ["expires-within"] = "Tokens that expire within DAYS days (not those already expired).",
+            ["sort"] = "target (default), created (newest first), age (oldest first) or owner.",
+        };
+
+        private static readonly Dictionary<string, string> FilterHelpNames = new()
+        {
+            ["target"] = "NAME", ["user"] = "NAME|ID", ["org"] = "NAME|ID", ["database"] = "NAME", ["status"] = "STATUS", ["can"] = "read|write",
+            ["on"] = "TYPE[:NAME]", ["owner"] = "KIND", ["finding"] = "TGxxxx", ["older-than"] = "DAYS", ["expires-within"] = "DAYS",
+            ["sort"] = "target|created|age|owner",
+        };
 
         private static Option<string[]> Recursive(Option<string[]> option)
         {

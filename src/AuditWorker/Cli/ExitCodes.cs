@@ -31,6 +31,13 @@ public static class ExitCodes
     /// <summary>Usage or configuration error (EX_USAGE).</summary>
     public const int UsageOrConfiguration = 64;
 
+    /// <summary><c>tokens show ID</c>: no token has that id on any target read.</summary>
+    public const int NotFound = 1;
+
+    /// <summary><c>tokens</c>: 0 listed (also when nothing matches), 2 a target could not be read, 70 a bug.</summary>
+    public static int ForListing(AuditReport report) =>
+        report.Targets.Any(target => target.InternalError) ? InternalError : report.AnyTargetFailed ? TargetFailed : Success;
+
     public static int For(AuditReport report, Severity? failOn)
     {
         if (report.Targets.Any(target => target.InternalError))

@@ -36,6 +36,10 @@ public static class TokenGovernanceCli
                     return ExitCodes.Success;
                 case CommandKind.Audit:
                     return await AuditCommand.RunAsync(command, error, cancellationToken);
+                case CommandKind.Tokens:
+                    return await TokensCommand.RunAsync(command, error, cancellationToken);
+                case CommandKind.TokensShow:
+                    return await TokensCommand.ShowAsync(command, error, cancellationToken);
                 default:
                     return await WorkerHost.RunAsync(command, cancellationToken);
             }

@@ -11,7 +11,7 @@ public static class EndpointRouteBuilderExtensions
 {
     public const string ReadyTag = "ready";
 
-    /// <summary><c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c> and, when enabled, <c>/report</c>.</summary>
+    /// <summary><c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c> and, when enabled, <c>/report</c> and <c>/tokens</c>.</summary>
     public static WebApplication MapTokenGovernanceEndpoints(this WebApplication app)
     {
         app.MapPrometheusScrapingEndpoint("/metrics");
@@ -37,6 +37,7 @@ public static class EndpointRouteBuilderExtensions
             context.Response.ContentType = "application/json; charset=utf-8";
             await new JsonReportWriter().WriteAsync(ReportDocumentBuilder.Build(report), context.Response.Body, context.RequestAborted);
         });
+        app.MapGet("/tokens", TokensEndpoint.HandleAsync);
         return app;
     }
 }

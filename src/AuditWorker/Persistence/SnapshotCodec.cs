@@ -58,6 +58,8 @@ public sealed class SnapshotCodec(PolicyRuleCatalog catalog)
         ReferenceCounts = result.References?.CountsBySourceAndState.Select(pair => new StoredReferenceCount(pair.Key.Source, pair.Key.State, pair.Value)).ToList(),
         ReferenceErrors = result.References?.Errors.ToList(),
         RulesNotApplicable = result.RulesNotApplicable.Count > 0 ? result.RulesNotApplicable.ToList() : null,
+        TokenCounts = result.TokenCounts.Count > 0 ? result.TokenCounts.ToList() : null,
+        Tokens = result.Tokens?.ToList(),
         Findings = result.Findings.Select(finding => new StoredFinding
         {
             RuleId = finding.Rule.Id,
@@ -99,6 +101,8 @@ public sealed class SnapshotCodec(PolicyRuleCatalog catalog)
                 ? null
                 : new ReferenceSummary(stored.ReferenceCounts.ToDictionary(count => (count.Source, count.State), count => count.Count), stored.ReferenceErrors ?? []),
             RulesNotApplicable = stored.RulesNotApplicable ?? [],
+            TokenCounts = stored.TokenCounts ?? [],
+            Tokens = stored.Tokens,
             Findings = stored.Findings.Select(finding => new Finding
             {
                 Rule = Rule(finding.RuleId, finding.Severity, rules),

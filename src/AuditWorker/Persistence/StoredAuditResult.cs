@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Policy;
 
 namespace TokenGovernance.AuditWorker.Persistence;
@@ -42,6 +43,12 @@ public sealed class StoredAuditResult
     public List<string>? RulesNotApplicable { get; init; }
 
     public required List<StoredFinding> Findings { get; init; }
+
+    /// <summary>Tokens by owner kind, access and status; absent in payloads written before the token inventory.</summary>
+    public List<TokenCount>? TokenCounts { get; init; }
+
+    /// <summary>Every token, when <c>Http:ExposeTokens</c> is on; absent otherwise.</summary>
+    public List<TokenRecord>? Tokens { get; init; }
 }
 
 public sealed record StoredReferenceCount(string Source, string State, int Count);

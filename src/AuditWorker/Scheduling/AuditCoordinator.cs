@@ -25,7 +25,9 @@ public sealed class AuditCoordinator(
             return null;
         }
 
-        var result = await runner.RunOneAsync(target, cancellationToken);
+        // Counts feed tokengov_tokens; a record per token only when /tokens serves them.
+        var detail = options.Value.Http.ExposeTokens ? AuditDetail.Tokens : AuditDetail.Counts;
+        var result = await runner.RunOneAsync(target, cancellationToken, detail);
         try
         {
             result = await store.StoreAsync(result, run, cancellationToken);

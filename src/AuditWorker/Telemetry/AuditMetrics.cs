@@ -10,7 +10,7 @@ namespace TokenGovernance.AuditWorker.Telemetry;
 
 /// <summary>
 /// The worker's metrics. Exposition names are a contract: <c>tokengov_findings</c>, <c>tokengov_findings_suppressed</c>,
-/// <c>tokengov_authorizations</c>, <c>tokengov_audit_runs_total</c>, <c>tokengov_audit_duration_seconds</c>,
+/// <c>tokengov_authorizations</c>, <c>tokengov_tokens</c>, <c>tokengov_audit_runs_total</c>, <c>tokengov_audit_duration_seconds</c>,
 /// <c>tokengov_last_success_timestamp_seconds</c>, <c>tokengov_build_info</c>, and from the findings history
 /// <c>tokengov_findings_opened_total</c>, <c>tokengov_findings_resolved_total</c>,
 /// <c>tokengov_finding_oldest_age_seconds</c>. Labels stay low-cardinality:
@@ -50,6 +50,8 @@ public sealed class AuditMetrics
             description: "Exempted findings in the last successful audit, by target and rule.");
         meter.CreateObservableGauge("tokengov.authorizations", () => ObserveAuthorizations(state),
             description: "Tokens seen in the last successful audit, by status (active or inactive).");
+        meter.CreateObservableGauge("tokengov.tokens", () => ObserveTokens(state),
+            description: "Tokens in the last successful audit, by target, owner kind (generic, personal, admin, deleted, none), access (read, write, admin) and status.");
         meter.CreateObservableGauge("tokengov.references", () => ObserveReferences(state),
             description: "Token references found in the last successful audit, by target, source and state.");
         meter.CreateObservableGauge("tokengov.last_success_timestamp", () => ObserveLastSuccess(state), unit: "s",
@@ -167,6 +169,21 @@ public sealed class AuditMetrics
                 new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("status", "active"));
             yield return new Measurement<long>(success.InactiveAuthorizations,
                 new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("status", "inactive"));
+        }
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveTokens(AuditStateStore state)
+    {
+        foreach (var (target, targetState) in state.Targets)
+        {
+            foreach (var count in targetState.LastSuccess?.TokenCounts ?? [])
+            {
+                yield return new Measurement<long>(count.Count,
+                    new KeyValuePair<string, object?>("target", target),
+                    new KeyValuePair<string, object?>("owner_kind", count.OwnerKind),
+                    new KeyValuePair<string, object?>("access", count.Access),
+                    new KeyValuePair<string, object?>("status", count.Status));
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.References;
 
 namespace TokenGovernance.Audit.Auditing;
@@ -7,6 +8,7 @@ public static class AuditingServiceCollectionExtensions
     public static IServiceCollection AddAuditing(this IServiceCollection services)
     {
         services.AddReferences();
+        services.AddSingleton<TokenRecordBuilder>();
         services.AddSingleton<TargetAuditor>();
         services.AddSingleton<AuditRunner>();
         return services;

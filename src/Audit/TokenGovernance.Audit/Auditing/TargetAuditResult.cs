@@ -1,4 +1,5 @@
 using TokenGovernance.Audit.References;
+using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Policy;
 
 namespace TokenGovernance.Audit.Auditing;
@@ -7,6 +8,19 @@ public enum AuditOutcome
 {
     Success,
     Failure,
+}
+
+/// <summary>What an audit keeps besides its findings.</summary>
+public enum AuditDetail
+{
+    /// <summary>Findings only: <c>tokengov audit</c>.</summary>
+    Findings,
+
+    /// <summary>Also <see cref="TargetAuditResult.TokenCounts"/>: the worker, for <c>tokengov_tokens</c>.</summary>
+    Counts,
+
+    /// <summary>Also a <see cref="TokenRecord"/> per token: <c>tokengov tokens</c>, and the worker's <c>/tokens</c>.</summary>
+    Tokens,
 }
 
 /// <summary>The result of auditing one target once. A failure never carries findings: it is not "clean".</summary>
@@ -49,6 +63,12 @@ public sealed record TargetAuditResult
     public required DateTimeOffset FinishedAt { get; init; }
 
     public TimeSpan Duration => FinishedAt - StartedAt;
+
+    /// <summary>Tokens by owner kind, access and status (<c>tokengov_tokens</c>) when asked for (<see cref="AuditDetail.Counts"/>); else empty.</summary>
+    public IReadOnlyList<TokenCount> TokenCounts { get; init; } = [];
+
+    /// <summary>Every token as the listing shows it, when the audit was asked for them (<see cref="AuditDetail.Tokens"/>); else null.</summary>
+    public IReadOnlyList<TokenRecord>? Tokens { get; init; }
 
     /// <summary>What the reference sources found for this target; null when none are configured.</summary>
     public ReferenceSummary? References { get; init; }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Policy;
@@ -14,6 +15,7 @@ public sealed class TargetAuditor(
     IEnumerable<ITargetReader> readers,
     PolicyEngine policy,
     ReferenceAuditor references,
+    TokenRecordBuilder records,
     IOptions<TokenGovernanceOptions> options,
     TimeProvider time,
     ILogger<TargetAuditor> logger)
@@ -22,7 +24,7 @@ public sealed class TargetAuditor(
     /// Audits within <c>AuditTimeout</c>. An expected failure (the server, the token, the data, a reference source, a
     /// pattern) is a failed result naming the cause; anything else is a bug and propagates.
     /// </summary>
-    public async Task<TargetAuditResult> AuditAsync(TargetOptions target, CancellationToken cancellationToken)
+    public async Task<TargetAuditResult> AuditAsync(TargetOptions target, CancellationToken cancellationToken, AuditDetail detail = AuditDetail.Findings)
     {
         var startedAt = time.GetUtcNow();
         var shutdown = cancellationToken;
@@ -57,6 +59,8 @@ public sealed class TargetAuditor(
                 InactiveAuthorizations = inventory.Tokens.Count - active,
                 TokenValuesVisible = inventory.Tokens.Any(candidate => candidate.Value.Visibility == TokenVisibility.Visible),
                 References = referenceSummary,
+                TokenCounts = detail >= AuditDetail.Counts ? records.Count(inventory) : [],
+                Tokens = detail == AuditDetail.Tokens ? records.Build(inventory, referenceSummary?.ByToken) : null,
                 Findings = findings,
                 RulesNotApplicable = policy.NotApplicable(inventory.Capabilities),
                 StartedAt = startedAt,

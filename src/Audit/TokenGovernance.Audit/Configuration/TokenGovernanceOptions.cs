@@ -45,6 +45,12 @@ public sealed class HttpEndpointOptions
 {
     /// <summary>Serve the latest report at <c>/report</c>. Off by default: the report names users and token ids.</summary>
     public bool ExposeReport { get; set; }
+
+    /// <summary>
+    /// Serve every token at <c>/tokens</c> (with the filters of <c>tokengov tokens</c>). Off by default: it names users
+    /// and token ids. On, each audit keeps a record per token in the snapshot.
+    /// </summary>
+    public bool ExposeTokens { get; set; }
 }
 
 /// <summary>Resilience of the calls to InfluxDB.</summary>

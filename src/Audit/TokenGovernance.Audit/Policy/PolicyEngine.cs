@@ -33,6 +33,12 @@ public sealed class PolicyEngine
         _exemptions = new ExemptionMatcher(_options.Exemptions);
     }
 
+    /// <summary>The configured service users (<c>Policy:GenericUsers</c>).</summary>
+    public UserMatcher GenericUsers => _genericUsers;
+
+    /// <summary>The configured admin users (<c>Policy:AdminUsers</c>).</summary>
+    public UserMatcher AdminUsers => _adminUsers;
+
     /// <summary>Every known rule with its configured state, for metrics (each enabled rule gets a series).</summary>
     public IReadOnlyList<EffectiveRule> Rules { get; }
 

@@ -1,5 +1,6 @@
 using TokenGovernance.Audit.References;
 using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Policy;
@@ -43,6 +44,7 @@ public sealed class ReferenceAuditor(
         var findings = new List<Finding>();
         var now = time.GetUtcNow();
         var capWarned = false;
+        var byToken = new Dictionary<string, List<TokenReferenceRecord>>(StringComparer.Ordinal);
         foreach (var scan in scans)
         {
             foreach (var state in ReferenceStates.All)
@@ -65,12 +67,17 @@ public sealed class ReferenceAuditor(
                 }
 
                 counts[(scan.Source, state)]++;
+                if (token is not null)
+                {
+                    (byToken.TryGetValue(token.Id, out var held) ? held : byToken[token.Id] = []).Add(new TokenReferenceRecord(reference.Source, reference.Location, state));
+                }
+
                 findings.AddRange(FindingsFor(new ResolvedReference(reference, state, token), inventory, now));
             }
         }
 
         var errors = scans.Where(scan => scan.Error is not null).Select(scan => scan.Error!).ToList();
-        return (findings, new ReferenceSummary(counts, errors));
+        return (findings, new ReferenceSummary(counts, errors) { ByToken = byToken });
     }
 
     private async Task<(string State, Token? Token)> ResolveAsync(

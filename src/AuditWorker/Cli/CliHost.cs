@@ -1,0 +1,121 @@
+using TokenGovernance.Audit.Configuration;
+using TokenGovernance.AuditWorker.Hosting;
+
+namespace TokenGovernance.AuditWorker.Cli;
+
+/// <summary>
+/// The host of a one-shot command (<c>audit</c>, <c>tokens</c>): configuration, logging to stderr and the engine, with
+/// the targets from <c>--config</c>, <c>--url</c> or <c>--demo</c>. Disposing it stops the demo target.
+/// </summary>
+public sealed class CliHost : IAsyncDisposable
+{
+    private readonly DemoTarget? _demo;
+
+    private CliHost(IHost host, DemoTarget? demo, TokenGovernanceOptions options)
+    {
+        Host = host;
+        _demo = demo;
+        Options = options;
+    }
+
+    public IHost Host { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    /// <summary>Validated: a configuration problem has already thrown.</summary>
+    public TokenGovernanceOptions Options { get; }
+
+    public static async Task<CliHost> StartAsync(CommandLine command)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddTokenGovernanceSources(command.ConfigFile);
+        builder.Logging.AddTokenGovernanceLogging(builder.Configuration, toStandardError: true);
+        builder.Services.AddTokenGovernanceCore(builder.Configuration);
+
+        // A one-shot command neither schedules nor stores anything: a worker's Scheduler section (whose connection
+        // string file may not exist in CI) is ignored rather than validated.
+        builder.Services.PostConfigure<TokenGovernanceOptions>(options => options.Scheduler = new SchedulerOptions());
+
+        var demo = command.Demo ? await DemoTarget.StartAsync(TimeProvider.System) : null;
+        try
+        {
+            if (demo is not null)
+            {
+                builder.Services.PostConfigure<TokenGovernanceOptions>(demo.Apply);
+            }
+            else if (command.Url is not null)
+            {
+                builder.Services.PostConfigure<TokenGovernanceOptions>(options => options.Targets =
+                [
+                    new TargetOptions
+                    {
+                        Name = new Uri(command.Url, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } url ? url.Host : "cli",
+                        Url = command.Url,
+                        TokenFile = command.TokenFile,
+                        Orgs = command.Orgs.ToList(),
+                    },
+                ]);
+            }
+
+            var host = builder.Build();
+            try
+            {
+                var options = host.Services.GetValidatedOptions();
+                if (command.Output is not null && ReportOutput.Problem(command.Output) is { } outputProblem)
+                {
+                    // Before reading anything: output that cannot be written is a usage error, not news after a long run.
+                    throw new ConfigurationException($"--output '{command.Output}' {outputProblem}");
+                }
+
+                return new CliHost(host, demo, options);
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            if (demo is not null)
+            {
+                await demo.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Writes to <c>--output</c> or stdout; a failure to write is <see cref="ReportOutputException"/> (exit 74).</summary>
+    public static async Task WriteOutputAsync(string? outputPath, string what, Func<Stream, Task> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (outputPath is null)
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                await write(stdout);
+                await stdout.FlushAsync(cancellationToken);
+            }
+            else
+            {
+                await using var file = File.Create(outputPath);
+                await write(file);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            var where = outputPath is null ? "standard output" : $"'{outputPath}'";
+            throw new ReportOutputException($"cannot write the {what} to {where}: {Audit.Safety.ServerText.OneLine(exception.Message)}", exception);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Host.Dispose();
+        if (_demo is not null)
+        {
+            await _demo.DisposeAsync();
+        }
+    }
+}
