@@ -11,11 +11,12 @@ public sealed class CliHost : IAsyncDisposable
 {
     private readonly DemoTarget? _demo;
 
-    private CliHost(IHost host, DemoTarget? demo, TokenGovernanceOptions options)
+    private CliHost(IHost host, DemoTarget? demo, TokenGovernanceOptions options, SchedulerOptions? scheduler)
     {
         Host = host;
         _demo = demo;
         Options = options;
+        ConfiguredScheduler = scheduler;
     }
 
     public IHost Host { get; }
@@ -25,12 +26,19 @@ public sealed class CliHost : IAsyncDisposable
     /// <summary>Validated: a configuration problem has already thrown.</summary>
     public TokenGovernanceOptions Options { get; }
 
+    /// <summary>
+    /// The worker's <c>Scheduler</c> section as configured (the options hold the defaults: nothing is scheduled), for a
+    /// read of the findings history; null when it cannot be bound.
+    /// </summary>
+    public SchedulerOptions? ConfiguredScheduler { get; }
+
     public static async Task<CliHost> StartAsync(CommandLine command)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddTokenGovernanceSources(command.ConfigFile);
         builder.Logging.AddTokenGovernanceLogging(builder.Configuration, toStandardError: true);
         builder.Services.AddTokenGovernanceCore(builder.Configuration);
+        var scheduler = ConfiguredSchedulerOf(builder.Configuration);
 
         // A one-shot command neither schedules nor stores anything: a worker's Scheduler section (whose connection
         // string file may not exist in CI) is ignored rather than validated.
@@ -67,7 +75,7 @@ public sealed class CliHost : IAsyncDisposable
                     throw new ConfigurationException($"--output '{command.Output}' {outputProblem}");
                 }
 
-                return new CliHost(host, demo, options);
+                return new CliHost(host, demo, options, scheduler);
             }
             catch
             {
@@ -83,6 +91,18 @@ public sealed class CliHost : IAsyncDisposable
             }
 
             throw;
+        }
+    }
+
+    private static SchedulerOptions? ConfiguredSchedulerOf(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(TokenGovernanceOptions.SectionName + ":Scheduler").Get<SchedulerOptions>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

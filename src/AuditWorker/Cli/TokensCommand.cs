@@ -1,4 +1,7 @@
+using Npgsql;
 using TokenGovernance.Audit.Auditing;
+using TokenGovernance.Audit.Configuration;
+using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Listing.Writers;
 using TokenGovernance.Audit.Safety;
@@ -13,7 +16,7 @@ public static class TokensCommand
 {
     public static async Task<int> RunAsync(CommandLine command, TextWriter standardError, CancellationToken cancellationToken)
     {
-        var (listing, report) = await ReadAsync(command, command.Query, cancellationToken);
+        var (listing, report, _) = await ReadAsync(command, command.Query, cancellationToken);
         var writer = TokenListWriters.Find(command.Format)!;
         await CliHost.WriteOutputAsync(command.Output, "token list", output => writer.WriteAsync(listing, output, cancellationToken), cancellationToken);
         await AuditCommand.WriteFailuresAsync(report, standardError);
@@ -23,12 +26,12 @@ public static class TokensCommand
     public static async Task<int> ShowAsync(CommandLine command, TextWriter standardError, CancellationToken cancellationToken)
     {
         var id = command.TokenId!;
-        var (listing, report) = await ReadAsync(command, command.Query, cancellationToken);
+        var (listing, report, scheduler) = await ReadAsync(command, command.Query, cancellationToken);
         var matches = listing.Tokens.Where(token => token.Id == id).ToList();
         await AuditCommand.WriteFailuresAsync(report, standardError);
         if (matches.Count > 1)
         {
-            throw new Audit.Configuration.ConfigurationException(
+            throw new ConfigurationException(
                 $"token id '{id}' is on {matches.Count} targets ({string.Join(", ", matches.Select(token => token.Target))}): name one with --target");
         }
 
@@ -39,26 +42,50 @@ public static class TokensCommand
             return report.AnyTargetFailed ? ExitCodes.ForListing(report) : ExitCodes.NotFound;
         }
 
-        var token = matches[0];
+        var token = await WithHistoryAsync(matches[0], scheduler, standardError, cancellationToken);
+        matches[0] = token;
         await CliHost.WriteOutputAsync(command.Output, "token", output => command.Format == "table"
             ? TokenDetailWriter.WriteAsync(token, listing.GeneratedAt, output, cancellationToken)
             : TokenListWriters.Find(command.Format)!.WriteAsync(listing with { Tokens = matches }, output, cancellationToken), cancellationToken);
         return ExitCodes.ForListing(report);
     }
 
-    private static async Task<(TokenListing Listing, AuditReport Report)> ReadAsync(CommandLine command, TokenQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// With the worker's PostgreSQL store configured, each finding gets the time the worker first saw it open. The
+    /// history is a bonus: when it cannot be read, one line says so and the token is shown without it.
+    /// </summary>
+    private static async Task<TokenRecord> WithHistoryAsync(TokenRecord token, SchedulerOptions? scheduler, TextWriter standardError, CancellationToken cancellationToken)
+    {
+        if (scheduler is not { UsesPostgres: true } || token.Findings is not { Count: > 0 } findings)
+        {
+            return token;
+        }
+
+        try
+        {
+            var firstSeen = await OpenFindingsReader.FirstSeenByRuleAsync(scheduler, token.Target, token.Id, cancellationToken);
+            return token with { Findings = findings.Select(finding => firstSeen.TryGetValue(finding.RuleId, out var since) ? finding with { FirstSeen = since } : finding).ToList() };
+        }
+        catch (Exception exception) when (exception is NpgsqlException or ConfigurationException or TimeoutException or InvalidOperationException)
+        {
+            await standardError.WriteLineAsync("tokengov: the findings history could not be read, so findings are shown without 'open since': " + TerminalText.Escape(DatabaseErrors.OneLine(exception)));
+            return token;
+        }
+    }
+
+    private static async Task<(TokenListing Listing, AuditReport Report, SchedulerOptions? Scheduler)> ReadAsync(CommandLine command, TokenQuery query, CancellationToken cancellationToken)
     {
         await using var cli = await CliHost.StartAsync(command);
         var unknown = query.Targets.Where(name => cli.Options.Targets.All(target => target.Name != name)).ToList();
         if (unknown.Count > 0)
         {
-            throw new Audit.Configuration.ConfigurationException(
+            throw new ConfigurationException(
                 $"--target '{unknown[0]}' is not a configured target; the targets are {string.Join(", ", cli.Options.Targets.Select(target => target.Name))}");
         }
 
         // Only the targets asked for are read: --target prod does not wait for (or fail on) staging.
         var targets = query.Targets.Count == 0 ? cli.Options.Targets : cli.Options.Targets.Where(target => query.Targets.Contains(target.Name)).ToList();
         var report = await cli.Services.GetRequiredService<AuditRunner>().RunAsync(targets, cancellationToken, AuditDetail.Tokens);
-        return (TokenListing.From(report, query, cli.Services.GetRequiredService<TimeProvider>().GetUtcNow()), report);
+        return (TokenListing.From(report, query, cli.Services.GetRequiredService<TimeProvider>().GetUtcNow()), report, cli.ConfiguredScheduler);
     }
 }

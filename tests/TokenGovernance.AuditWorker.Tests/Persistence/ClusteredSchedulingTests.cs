@@ -49,6 +49,34 @@ public class ClusteredSchedulingTests
     }
 
     [Fact]
+    public async Task Every_replica_serves_the_same_token_list_from_the_shared_snapshot()
+    {
+        var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
+        await using var first = await WorkerUnderTest.CreateAsync();
+        await using var second = WorkerUnderTest.SharingDouble(first);
+        WorkerUnderTest[] replicas = [first, second];
+        for (var index = 0; index < replicas.Length; index++)
+        {
+            replicas[index].UsePostgres(database, "replica-" + index).Settings["Http:ExposeTokens"] = "true";
+        }
+
+        await Task.WhenAll(replicas.Select(replica => replica.StartAsync()));
+        string[] bodies = [];
+        await Poll.UntilAsync(async () =>
+        {
+            bodies = await Task.WhenAll(replicas.Select(async replica =>
+            {
+                var response = await replica.GetAsync("/tokens?format=csv&sort=created");
+                return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : response.StatusCode.ToString();
+            }));
+            return bodies.All(body => body.StartsWith("target,", StringComparison.Ordinal)) && bodies.Distinct().Count() == 1;
+        }, TimeSpan.FromSeconds(30), () => "the replicas did not serve the same token list: " + string.Join(" | ", bodies));
+
+        Assert.Equal(first.Data.Data.Authorizations.Count + 1, bodies[0].Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        CanaryAssert.NoTokenIn(bodies[0], first.Data.AllTokenValues, "/tokens from the shared snapshot");
+    }
+
+    [Fact]
     public async Task An_audit_in_flight_on_a_replica_that_dies_is_run_again_by_another()
     {
         var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();

@@ -48,11 +48,11 @@ internal sealed class AuditHarness : IAsyncDisposable
         return Assert.Single(report.Targets);
     }
 
-    public async Task<AuditReport> RunAsync()
+    public async Task<AuditReport> RunAsync(AuditDetail detail = AuditDetail.Findings)
     {
         using var host = BuildHost();
         var options = host.Services.GetValidatedOptions();
-        return await host.Services.GetRequiredService<AuditRunner>().RunAsync(options.Targets, CancellationToken.None);
+        return await host.Services.GetRequiredService<AuditRunner>().RunAsync(options.Targets, CancellationToken.None, detail);
     }
 
     public IHost BuildHost()

@@ -68,7 +68,7 @@ public sealed class ReportTarget
     public List<string>? RulesNotApplicable { get; init; }
 }
 
-public sealed class ReportFinding
+public sealed record ReportFinding
 {
     public required string RuleId { get; init; }
 

@@ -1,0 +1,30 @@
+using Npgsql;
+using TokenGovernance.Audit.Configuration;
+
+namespace TokenGovernance.AuditWorker.Persistence;
+
+/// <summary>
+/// Reads when the open findings of one subject were first seen, from the worker's findings history: what
+/// <c>tokengov tokens show</c> adds when the configuration names the PostgreSQL store. Read-only, one query.
+/// </summary>
+public static class OpenFindingsReader
+{
+    public static async Task<Dictionary<string, DateTimeOffset>> FirstSeenByRuleAsync(
+        SchedulerOptions scheduler, string target, string subject, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(PostgresConnectionString.Read(scheduler));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT rule_id, first_seen FROM tokengov_findings_history WHERE target = @target AND subject = @subject AND resolved_at IS NULL", connection);
+        command.Parameters.AddWithValue("target", target);
+        command.Parameters.AddWithValue("subject", subject);
+        var firstSeen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            firstSeen[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+        }
+
+        return firstSeen;
+    }
+}
