@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using TokenGovernance.Audit.Listing;
+using TokenGovernance.Audit.Listing.Writers;
 using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
 

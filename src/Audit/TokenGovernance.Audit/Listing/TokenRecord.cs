@@ -1,4 +1,4 @@
-using TokenGovernance.Audit.Reporting;
+using TokenGovernance.Audit.Policy;
 
 namespace TokenGovernance.Audit.Listing;
 

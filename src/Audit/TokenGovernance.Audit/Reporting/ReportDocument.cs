@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TokenGovernance.Audit.Policy;
 
 namespace TokenGovernance.Audit.Reporting;
 
@@ -67,45 +68,6 @@ public sealed class ReportTarget
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<string>? RulesNotApplicable { get; init; }
 }
-
-public sealed record ReportFinding
-{
-    public required string RuleId { get; init; }
-
-    public required string Rule { get; init; }
-
-    public required string Severity { get; init; }
-
-    public required string Target { get; init; }
-
-    public string? Org { get; init; }
-
-    public string? OrgId { get; init; }
-
-    public string? AuthorizationId { get; init; }
-
-    public string? Description { get; init; }
-
-    public string? User { get; init; }
-
-    public string? UserId { get; init; }
-
-    public ReportReference? Reference { get; init; }
-
-    public required string Message { get; init; }
-
-    public bool Suppressed { get; init; }
-
-    public ReportExemption? Exemption { get; init; }
-
-    /// <summary>When the finding was first seen (findings history); null without history.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public DateTimeOffset? FirstSeen { get; init; }
-}
-
-public sealed record ReportReference(string Source, string Location);
-
-public sealed record ReportExemption(string Reason, string? Owner, string? Expires);
 
 public sealed class ReportSummary
 {

@@ -21,7 +21,7 @@ public static class ReportDocumentBuilder
                 .ThenBy(finding => finding.Target, StringComparer.Ordinal)
                 .ThenBy(finding => finding.Rule.Id, StringComparer.Ordinal)
                 .ThenBy(finding => finding.Subject, StringComparer.Ordinal)
-                .Select(ToFinding)
+                .Select(ReportFinding.From)
                 .ToList(),
             Summary = new ReportSummary
             {
@@ -51,24 +51,5 @@ public static class ReportDocumentBuilder
         References = result.References?.CountsByState,
         ReferenceErrors = result.References is { Errors.Count: > 0 } references ? references.Errors.ToList() : null,
         RulesNotApplicable = result.RulesNotApplicable is { Count: > 0 } notApplicable ? notApplicable.ToList() : null,
-    };
-
-    public static ReportFinding ToFinding(Finding finding) => new()
-    {
-        RuleId = finding.Rule.Id,
-        Rule = finding.Rule.Slug,
-        Severity = finding.Severity.ToName(),
-        Target = finding.Target,
-        Org = finding.Org,
-        OrgId = finding.OrgId,
-        AuthorizationId = finding.AuthorizationId,
-        Description = finding.Description,
-        User = finding.User,
-        UserId = finding.UserId,
-        Reference = finding.Reference is null ? null : new ReportReference(finding.Reference.Source, finding.Reference.Location),
-        Message = finding.Message,
-        Suppressed = finding.Suppressed,
-        Exemption = finding.Exemption is null ? null : new ReportExemption(finding.Exemption.Reason, finding.Exemption.Owner, finding.Exemption.Expires),
-        FirstSeen = finding.FirstSeen,
     };
 }

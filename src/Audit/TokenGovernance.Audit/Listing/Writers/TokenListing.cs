@@ -1,7 +1,7 @@
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.Audit.Reporting;
+using TokenGovernance.Audit.Policy;
 
-namespace TokenGovernance.Audit.Listing;
+namespace TokenGovernance.Audit.Listing.Writers;
 
 /// <summary>
 /// The tokens a query kept, with what was read: <see cref="Complete"/> is false when a target could not be read (its
@@ -29,7 +29,7 @@ public sealed record TokenListing(DateTimeOffset GeneratedAt, IReadOnlyList<Toke
                 .Where(finding => finding.AuthorizationId is not null)
                 .GroupBy(finding => finding.AuthorizationId!, StringComparer.Ordinal)
                 .ToDictionary(group => group.Key, group => group.OrderByDescending(finding => finding.Severity).ThenBy(finding => finding.Rule.Id, StringComparer.Ordinal)
-                    .Select(ReportDocumentBuilder.ToFinding).ToList(), StringComparer.Ordinal);
+                    .Select(ReportFinding.From).ToList(), StringComparer.Ordinal);
             foreach (var token in read)
             {
                 var withFindings = token with { Findings = findingsByToken.GetValueOrDefault(token.Id) ?? [] };
