@@ -114,6 +114,14 @@ public sealed class InfluxApiClient
         throw ResponseChecks.TooManyPages("GET /api/v2/users", MaxPages);
     }
 
+    /// <summary>The users with this exact name (<c>GET /api/v2/users?name=</c>): none, or one on a real server.</summary>
+    public async Task<List<InfluxUser>> FindUsersByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var call = $"api/v2/users?name={Uri.EscapeDataString(name)}";
+        return CheckUsers(call, (await GetAsync(call, InfluxJsonContext.Default.InfluxUserList, cancellationToken)).Users)
+            .Where(user => user.Name == name).ToList();
+    }
+
     /// <summary>Members of one organization: the way to enumerate users on InfluxDB Cloud.</summary>
     public async Task<List<InfluxUser>> ListMembersAsync(string orgId, CancellationToken cancellationToken)
     {
@@ -144,9 +152,20 @@ public sealed class InfluxApiClient
     /// The authorization list, each element checked, its server text cleaned and then handed to <paramref name="map"/>
     /// while the list streams: only what the map returns is kept.
     /// </summary>
-    public async Task<List<T>> ListAuthorizationsAsync<T>(string? orgId, Func<InfluxAuthorization, T> map, CancellationToken cancellationToken)
+    public async Task<List<T>> ListAuthorizationsAsync<T>(string? orgId, Func<InfluxAuthorization, T> map, CancellationToken cancellationToken, string? userId = null)
     {
-        var path = orgId is null ? "api/v2/authorizations" : $"api/v2/authorizations?orgID={Uri.EscapeDataString(orgId)}";
+        var filters = new List<string>(2);
+        if (orgId is not null)
+        {
+            filters.Add("orgID=" + Uri.EscapeDataString(orgId));
+        }
+
+        if (userId is not null)
+        {
+            filters.Add("userID=" + Uri.EscapeDataString(userId));
+        }
+
+        var path = filters.Count == 0 ? "api/v2/authorizations" : "api/v2/authorizations?" + string.Join('&', filters);
         return await GetAsync(path, (stream, token) => AuthorizationListReader.ReadAsync(stream, (authorization, index) => map(Clean(path, authorization, index)), token), cancellationToken);
     }
 

@@ -14,7 +14,7 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
 {
     public bool CanRead(TargetOptions target) => true;
 
-    public async Task<TargetRead> ReadAsync(TargetOptions target, string auditToken, ReadProgress progress, CancellationToken cancellationToken)
+    public async Task<TargetRead> ReadAsync(TargetOptions target, string auditToken, ReadProgress progress, ReadScope scope, CancellationToken cancellationToken)
     {
         var client = clientFactory.Create(target, auditToken, progress);
         var organizations = await client.ListOrganizationsAsync(cancellationToken);
@@ -29,9 +29,9 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
         var resourceTypes = (await client.ListResourceTypesAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
         var users = new Dictionary<string, InfluxUser>(StringComparer.Ordinal);
-        var listed = flavor == InfluxFlavor.Cloud
-            ? await ListMembersAsync(client, selected, cancellationToken)
-            : await client.ListUsersAsync(cancellationToken);
+        var (listed, ownerIds) = scope.IsNarrowed
+            ? await ResolveOwnersAsync(client, flavor, selected, scope.Owners, cancellationToken)
+            : (flavor == InfluxFlavor.Cloud ? await ListMembersAsync(client, selected, cancellationToken) : await client.ListUsersAsync(cancellationToken), null);
         foreach (var user in listed)
         {
             users.TryAdd(user.Id, user);
@@ -41,17 +41,14 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
 
         // Each authorization becomes a token as the list streams: the wire objects never exist all at once.
         Token ToToken(InfluxAuthorization authorization) => InfluxV2Mapping.ToToken(authorization, resourceTypes);
-        List<Token> tokens;
-        if (target.Orgs.Count == 0)
+        var tokens = new List<Token>();
+        IEnumerable<string?> orgIds = target.Orgs.Count == 0 ? new string?[] { null } : selected.Select(org => (string?)org.Id);
+        IEnumerable<string?> userIds = ownerIds is null ? new string?[] { null } : ownerIds;
+        foreach (var orgId in orgIds)
         {
-            tokens = await client.ListAuthorizationsAsync(orgId: null, ToToken, cancellationToken);
-        }
-        else
-        {
-            tokens = [];
-            foreach (var org in selected)
+            foreach (var userId in userIds)
             {
-                tokens.AddRange(await client.ListAuthorizationsAsync(org.Id, ToToken, cancellationToken));
+                tokens.AddRange(await client.ListAuthorizationsAsync(orgId, ToToken, cancellationToken, userId));
             }
         }
 
@@ -67,6 +64,7 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
             Tokens = tokens,
             AuditPrincipal = InfluxV2Mapping.ToPrincipal(me),
             ListedPrincipalCount = listed.Count,
+            IsPartial = ownerIds is not null,
         };
         return new TargetRead(inventory, client.Probe);
     }
@@ -87,6 +85,41 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
 
         return organizations.Where(org => target.Orgs.Contains(org.Name)).ToList();
     }
+
+    /// <summary>
+    /// The users named by <paramref name="owners"/> (names or ids) and the ids whose tokens to list. OSS: one
+    /// <c>GET /api/v2/users?name=</c> per value, else <c>GET /api/v2/users/{id}</c>. Cloud: the org members, matched by
+    /// name or id; an id no member has is still listed, since Cloud keeps the tokens of deleted users.
+    /// </summary>
+    private static async Task<(List<InfluxUser> Users, List<string> OwnerIds)> ResolveOwnersAsync(
+        InfluxApiClient client, InfluxFlavor flavor, List<InfluxOrganization> organizations, IReadOnlyList<string> owners, CancellationToken cancellationToken)
+    {
+        var found = new List<InfluxUser>();
+        var ids = new List<string>();
+        var members = flavor == InfluxFlavor.Cloud ? await ListMembersAsync(client, organizations, cancellationToken) : null;
+        foreach (var owner in owners.Distinct(StringComparer.Ordinal))
+        {
+            var matched = members is not null
+                ? members.Where(user => user.Name == owner || user.Id == owner).ToList()
+                : await client.FindUsersByNameAsync(owner, cancellationToken);
+            if (matched.Count == 0 && members is null && LooksLikeId(owner) && await client.FindUserAsync(owner, cancellationToken) is { } byId)
+            {
+                matched.Add(byId);
+            }
+
+            found.AddRange(matched);
+            ids.AddRange(matched.Select(user => user.Id));
+            if (matched.Count == 0 && members is not null && LooksLikeId(owner))
+            {
+                ids.Add(owner);
+            }
+        }
+
+        return (members ?? found, ids.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>InfluxDB v2 ids are 16 lower-case hex digits.</summary>
+    private static bool LooksLikeId(string value) => value.Length == 16 && value.All(character => char.IsAsciiHexDigitLower(character) || char.IsAsciiDigit(character));
 
     private static async Task<List<InfluxUser>> ListMembersAsync(InfluxApiClient client, List<InfluxOrganization> organizations, CancellationToken cancellationToken)
     {

@@ -85,7 +85,9 @@ public static class TokensCommand
 
         // Only the targets asked for are read: --target prod does not wait for (or fail on) staging.
         var targets = query.Targets.Count == 0 ? cli.Options.Targets : cli.Options.Targets.Where(target => query.Targets.Contains(target.Name)).ToList();
-        var report = await cli.Services.GetRequiredService<AuditRunner>().RunAsync(targets, cancellationToken, AuditDetail.Tokens);
+        // --user lets a v2 reader fetch only those users' tokens (one call each) instead of every token of the target.
+        var scope = query.Users.Count > 0 ? new ReadScope(query.Users) : ReadScope.All;
+        var report = await cli.Services.GetRequiredService<AuditRunner>().RunAsync(targets, cancellationToken, AuditDetail.Tokens, scope);
         return (TokenListing.From(report, query, cli.Services.GetRequiredService<TimeProvider>().GetUtcNow()), report, cli.ConfiguredScheduler);
     }
 }

@@ -28,6 +28,9 @@ public sealed class InfluxApiDouble : IAsyncDisposable
 
     public FaultInjector Faults { get; } = new();
 
+    /// <summary>Every request's path and query, in arrival order: which calls a read made.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
+
     public Uri Url { get; private set; } = null!;
 
     /// <summary>Serialises changes tests make to <see cref="Data"/> while the worker reads it.</summary>
@@ -64,6 +67,7 @@ public sealed class InfluxApiDouble : IAsyncDisposable
             }
 
             var path = context.Request.Path.Value ?? string.Empty;
+            Requests.Enqueue(path + context.Request.QueryString.Value);
             Faults.Enter(path);
             try
             {
@@ -125,6 +129,11 @@ public sealed class InfluxApiDouble : IAsyncDisposable
                 users = users.Where(user => string.CompareOrdinal(user.Id, after) > 0);
             }
 
+            // ?name= and ?id= pick one user, as the OSS contract's GET /users says (the "View tokens" recipe uses name).
+            var name = context.Request.Query["name"].ToString();
+            var id = context.Request.Query["id"].ToString();
+            users = users.Where(user => (name.Length == 0 || user.Name == name) && (id.Length == 0 || user.Id == id));
+
             json.WriteStartObject();
             WriteLinks(json, "/api/v2/users");
             json.WriteStartArray("users");
@@ -175,6 +184,8 @@ public sealed class InfluxApiDouble : IAsyncDisposable
         _app.MapGet("/api/v2/authorizations", context => Authenticated(context, (caller, json) =>
         {
             var orgId = context.Request.Query["orgID"].ToString();
+            var userId = context.Request.Query["userID"].ToString();
+            var userName = context.Request.Query["user"].ToString();
             json.WriteStartObject();
             WriteLinks(json, "/api/v2/authorizations");
             json.WriteStartArray("authorizations");
@@ -182,6 +193,8 @@ public sealed class InfluxApiDouble : IAsyncDisposable
             foreach (var authorization in Data.Authorizations)
             {
                 if ((orgId.Length > 0 && authorization.OrgId != orgId)
+                    || (userId.Length > 0 && authorization.UserId != userId)
+                    || (userName.Length > 0 && Data.FindUser(authorization.UserId)?.Name != userName)
                     || (!caller.CanReadAllAuthorizations && authorization.UserId != caller.UserId)
                     || (Mode != InfluxDoubleMode.Cloud && (Data.FindUser(authorization.UserId) is null || Data.FindOrganization(authorization.OrgId) is null)))
                 {

@@ -4,25 +4,41 @@ using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Listing;
 
-/// <summary>One audit with token records per product mode (OSS 2.7, OSS 2.9, Cloud) of <see cref="ListingData"/>, shared by the filter tests.</summary>
+/// <summary>
+/// One double per product mode (OSS 2.7, OSS 2.9, Cloud) serving <see cref="ListingData"/>, and one full audit with
+/// token records of each, shared by the listing tests.
+/// </summary>
 public sealed class ListingFixture : IAsyncLifetime
 {
     private readonly Dictionary<InfluxDoubleMode, AuditReport> _reports = [];
+    private readonly Dictionary<InfluxDoubleMode, AuditHarness> _harnesses = [];
 
     internal TestData Data { get; } = ListingData.Create();
 
     public AuditReport Report(InfluxDoubleMode mode) => _reports[mode];
 
+    public InfluxApiDouble Server(InfluxDoubleMode mode) => _harnesses[mode].Server;
+
+    /// <summary>A fresh audit of the mode's double, reading only what <paramref name="scope"/> asks.</summary>
+    public Task<AuditReport> AuditAsync(InfluxDoubleMode mode, ReadScope scope) => _harnesses[mode].RunAsync(AuditDetail.Tokens, scope);
+
     public async Task InitializeAsync()
     {
         foreach (var mode in Enum.GetValues<InfluxDoubleMode>())
         {
-            await using var harness = await AuditHarness.StartAsync(mode, Data);
+            var harness = await AuditHarness.StartAsync(mode, Data);
+            _harnesses[mode] = harness;
             var report = await harness.RunAsync(AuditDetail.Tokens);
             Assert.True(report.Targets.All(target => target.Outcome == AuditOutcome.Success), string.Join("; ", report.Targets.Select(target => target.Error)));
             _reports[mode] = report;
         }
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync()
+    {
+        foreach (var harness in _harnesses.Values)
+        {
+            await harness.DisposeAsync();
+        }
+    }
 }

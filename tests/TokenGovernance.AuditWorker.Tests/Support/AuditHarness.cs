@@ -48,11 +48,11 @@ internal sealed class AuditHarness : IAsyncDisposable
         return Assert.Single(report.Targets);
     }
 
-    public async Task<AuditReport> RunAsync(AuditDetail detail = AuditDetail.Findings)
+    public async Task<AuditReport> RunAsync(AuditDetail detail = AuditDetail.Findings, ReadScope? scope = null)
     {
         using var host = BuildHost();
         var options = host.Services.GetValidatedOptions();
-        return await host.Services.GetRequiredService<AuditRunner>().RunAsync(options.Targets, CancellationToken.None, detail);
+        return await host.Services.GetRequiredService<AuditRunner>().RunAsync(options.Targets, CancellationToken.None, detail, scope);
     }
 
     public IHost BuildHost()

@@ -7,7 +7,8 @@ namespace TokenGovernance.Audit.Auditing;
 /// <summary>Audits targets concurrently (bounded); one failing target never stops the others.</summary>
 public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceOptions> options, TimeProvider time, ILogger<AuditRunner> logger)
 {
-    public async Task<AuditReport> RunAsync(IReadOnlyList<TargetOptions> targets, CancellationToken cancellationToken, AuditDetail detail = AuditDetail.Findings)
+    public async Task<AuditReport> RunAsync(
+        IReadOnlyList<TargetOptions> targets, CancellationToken cancellationToken, AuditDetail detail = AuditDetail.Findings, ReadScope? scope = null)
     {
         var startedAt = time.GetUtcNow();
         var results = new TargetAuditResult[targets.Count];
@@ -16,7 +17,7 @@ public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceO
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrentTargets), CancellationToken = cancellationToken },
             async (index, token) =>
             {
-                results[index] = await RunOneAsync(targets[index], token, detail);
+                results[index] = await RunOneAsync(targets[index], token, detail, scope);
             });
         return new AuditReport(startedAt, time.GetUtcNow(), results);
     }
@@ -26,13 +27,14 @@ public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceO
     /// exception that escapes the auditor (a bug) is a failed result that names its type and where it was thrown, so
     /// the worker counts it and the CLI exits 70. Only the caller's own cancellation propagates.
     /// </summary>
-    public async Task<TargetAuditResult> RunOneAsync(TargetOptions target, CancellationToken cancellationToken, AuditDetail detail = AuditDetail.Findings)
+    public async Task<TargetAuditResult> RunOneAsync(
+        TargetOptions target, CancellationToken cancellationToken, AuditDetail detail = AuditDetail.Findings, ReadScope? scope = null)
     {
         var startedAt = time.GetUtcNow();
         TargetAuditResult result;
         try
         {
-            result = await auditor.AuditAsync(target, cancellationToken, detail);
+            result = await auditor.AuditAsync(target, cancellationToken, detail, scope);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

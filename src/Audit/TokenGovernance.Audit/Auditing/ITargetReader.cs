@@ -16,7 +16,7 @@ public interface ITargetReader
     /// Reads every scope, principal and token the audit token sees. Failures the target causes are thrown as
     /// <see cref="TargetReadException"/> (or the product client's own one-line exception); anything else is a bug.
     /// </summary>
-    Task<TargetRead> ReadAsync(TargetOptions target, string auditToken, ReadProgress progress, CancellationToken cancellationToken);
+    Task<TargetRead> ReadAsync(TargetOptions target, string auditToken, ReadProgress progress, ReadScope scope, CancellationToken cancellationToken);
 }
 
 /// <summary>The inventory, and the means to probe found values against the same target (references).</summary>

@@ -24,7 +24,7 @@ public sealed class TargetAuditor(
     /// Audits within <c>AuditTimeout</c>. An expected failure (the server, the token, the data, a reference source, a
     /// pattern) is a failed result naming the cause; anything else is a bug and propagates.
     /// </summary>
-    public async Task<TargetAuditResult> AuditAsync(TargetOptions target, CancellationToken cancellationToken, AuditDetail detail = AuditDetail.Findings)
+    public async Task<TargetAuditResult> AuditAsync(TargetOptions target, CancellationToken cancellationToken, AuditDetail detail = AuditDetail.Findings, ReadScope? scope = null)
     {
         var startedAt = time.GetUtcNow();
         var shutdown = cancellationToken;
@@ -37,7 +37,9 @@ public sealed class TargetAuditor(
             var token = await TokenSource.ReadAsync(target, timeout.Token);
             var reader = readers.FirstOrDefault(candidate => candidate.CanRead(target))
                 ?? throw new InvalidOperationException($"no reader is registered for target '{target.Name}'");
-            var (inventory, probe) = await reader.ReadAsync(target, token, progress, timeout.Token);
+            // References resolve against every token of the target (a value not in a partial list would look unknown).
+            var readScope = scope is { IsNarrowed: true } && !options.Value.References.IsConfigured ? scope : ReadScope.All;
+            var (inventory, probe) = await reader.ReadAsync(target, token, progress, readScope, timeout.Token);
             var findings = policy.Evaluate(inventory);
             var byFingerprint = inventory.Tokens
                 .Where(candidate => candidate.Value.Fingerprint is not null)

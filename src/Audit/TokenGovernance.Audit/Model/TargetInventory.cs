@@ -22,6 +22,12 @@ public sealed class TargetInventory
     /// <summary>The principal of the audit token, where the product has one.</summary>
     public Principal? AuditPrincipal { get; init; }
 
+    /// <summary>
+    /// Only some owners' tokens were read (<c>tokens --user</c>): the per-token rules hold, the rules over the whole
+    /// target (coverage, counts) do not run.
+    /// </summary>
+    public bool IsPartial { get; init; }
+
     /// <summary>Principals the listing returned (before owner lookups): for the coverage check.</summary>
     public int ListedPrincipalCount { get; init; }
 

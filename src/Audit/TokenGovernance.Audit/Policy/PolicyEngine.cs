@@ -89,7 +89,7 @@ public sealed class PolicyEngine
             }
         }
 
-        foreach (var (rule, settings) in _targetRules.Where(pair => inventory.Capabilities.Provides(pair.Rule.Requires)))
+        foreach (var (rule, settings) in _targetRules.Where(pair => !inventory.IsPartial && inventory.Capabilities.Provides(pair.Rule.Requires)))
         {
             foreach (var hit in rule.Evaluate(context))
             {
