@@ -27,7 +27,7 @@ public sealed class AuditCoordinator(
 
         // Counts feed tokengov_tokens; a record per token only when /tokens serves them.
         var detail = options.Value.Http.ExposeTokens ? AuditDetail.Tokens : AuditDetail.Counts;
-        var result = await runner.RunOneAsync(target, cancellationToken, detail);
+        var result = await runner.RunOneAsync(target, cancellationToken, new AuditRequest { Detail = detail });
         try
         {
             result = await store.StoreAsync(result, run, cancellationToken);

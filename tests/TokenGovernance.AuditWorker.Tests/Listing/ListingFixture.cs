@@ -20,7 +20,8 @@ public sealed class ListingFixture : IAsyncLifetime
     public InfluxApiDouble Server(InfluxDoubleMode mode) => _harnesses[mode].Server;
 
     /// <summary>A fresh audit of the mode's double, reading only what <paramref name="scope"/> asks.</summary>
-    public Task<AuditReport> AuditAsync(InfluxDoubleMode mode, ReadScope scope) => _harnesses[mode].RunAsync(AuditDetail.Tokens, scope);
+    public Task<AuditReport> AuditAsync(InfluxDoubleMode mode, ReadScope scope, Audit.Listing.TokenQuery? keep = null) =>
+        _harnesses[mode].RunAsync(AuditDetail.Tokens, scope, keep);
 
     public async Task InitializeAsync()
     {

@@ -52,6 +52,23 @@ public sealed class NarrowedReadTests(ListingFixture fixture) : IClassFixture<Li
         Assert.DoesNotContain(result.Findings, finding => finding.Rule.Id == "TG2016");
     }
 
+    [Theory]
+    [InlineData("finding=TG2001")]
+    [InlineData("owner=generic&can=write")]
+    [InlineData("status=inactive&sort=age")]
+    [InlineData("on=buckets:telemetry")]
+    public async Task An_audit_that_keeps_only_the_matching_records_lists_the_same(string query)
+    {
+        var parsed = TokenQueryParser.Parse(
+            Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + query).SelectMany(pair => pair.Value.Select(value => KeyValuePair.Create(pair.Key, value!))), "");
+
+        var kept = await fixture.AuditAsync(InfluxDoubleMode.Oss27, ReadScope.All, parsed);
+
+        var full = TokenListing.From(fixture.Report(InfluxDoubleMode.Oss27), parsed, TestData.Now).Tokens;
+        Assert.Equal(full.Select(Summary), TokenListing.From(kept, parsed, TestData.Now).Tokens.Select(Summary));
+        Assert.Equal(full.Count, Assert.Single(kept.Targets).Tokens!.Count);
+    }
+
     private static string Summary(TokenRecord token) =>
         $"{token.Id} {token.OwnerKind} {token.OwnerStatus} {token.Status} {string.Join(',', token.Findings!.Select(finding => finding.RuleId))}";
 }

@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
@@ -48,11 +49,11 @@ internal sealed class AuditHarness : IAsyncDisposable
         return Assert.Single(report.Targets);
     }
 
-    public async Task<AuditReport> RunAsync(AuditDetail detail = AuditDetail.Findings, ReadScope? scope = null)
+    public async Task<AuditReport> RunAsync(AuditDetail detail = AuditDetail.Findings, ReadScope? scope = null, TokenQuery? keep = null)
     {
         using var host = BuildHost();
         var options = host.Services.GetValidatedOptions();
-        return await host.Services.GetRequiredService<AuditRunner>().RunAsync(options.Targets, CancellationToken.None, detail, scope);
+        return await host.Services.GetRequiredService<AuditRunner>().RunAsync(options.Targets, CancellationToken.None, new AuditRequest { Detail = detail, Scope = scope ?? ReadScope.All, Keep = keep });
     }
 
     public IHost BuildHost()

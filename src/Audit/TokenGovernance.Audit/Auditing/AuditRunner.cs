@@ -7,8 +7,7 @@ namespace TokenGovernance.Audit.Auditing;
 /// <summary>Audits targets concurrently (bounded); one failing target never stops the others.</summary>
 public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceOptions> options, TimeProvider time, ILogger<AuditRunner> logger)
 {
-    public async Task<AuditReport> RunAsync(
-        IReadOnlyList<TargetOptions> targets, CancellationToken cancellationToken, AuditDetail detail = AuditDetail.Findings, ReadScope? scope = null)
+    public async Task<AuditReport> RunAsync(IReadOnlyList<TargetOptions> targets, CancellationToken cancellationToken, AuditRequest? request = null)
     {
         var startedAt = time.GetUtcNow();
         var results = new TargetAuditResult[targets.Count];
@@ -17,7 +16,7 @@ public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceO
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrentTargets), CancellationToken = cancellationToken },
             async (index, token) =>
             {
-                results[index] = await RunOneAsync(targets[index], token, detail, scope);
+                results[index] = await RunOneAsync(targets[index], token, request);
             });
         return new AuditReport(startedAt, time.GetUtcNow(), results);
     }
@@ -27,14 +26,13 @@ public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceO
     /// exception that escapes the auditor (a bug) is a failed result that names its type and where it was thrown, so
     /// the worker counts it and the CLI exits 70. Only the caller's own cancellation propagates.
     /// </summary>
-    public async Task<TargetAuditResult> RunOneAsync(
-        TargetOptions target, CancellationToken cancellationToken, AuditDetail detail = AuditDetail.Findings, ReadScope? scope = null)
+    public async Task<TargetAuditResult> RunOneAsync(TargetOptions target, CancellationToken cancellationToken, AuditRequest? request = null)
     {
         var startedAt = time.GetUtcNow();
         TargetAuditResult result;
         try
         {
-            result = await auditor.AuditAsync(target, cancellationToken, detail, scope);
+            result = await auditor.AuditAsync(target, cancellationToken, request ?? AuditRequest.Default);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -24,7 +24,7 @@ public sealed class TargetAuditor(
     /// Audits within <c>AuditTimeout</c>. An expected failure (the server, the token, the data, a reference source, a
     /// pattern) is a failed result naming the cause; anything else is a bug and propagates.
     /// </summary>
-    public async Task<TargetAuditResult> AuditAsync(TargetOptions target, CancellationToken cancellationToken, AuditDetail detail = AuditDetail.Findings, ReadScope? scope = null)
+    public async Task<TargetAuditResult> AuditAsync(TargetOptions target, CancellationToken cancellationToken, AuditRequest? request = null)
     {
         var startedAt = time.GetUtcNow();
         var shutdown = cancellationToken;
@@ -32,13 +32,14 @@ public sealed class TargetAuditor(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(auditTimeout);
         var progress = new ReadProgress();
+        request ??= AuditRequest.Default;
         try
         {
             var token = await TokenSource.ReadAsync(target, timeout.Token);
             var reader = readers.FirstOrDefault(candidate => candidate.CanRead(target))
                 ?? throw new InvalidOperationException($"no reader is registered for target '{target.Name}'");
             // References resolve against every token of the target (a value not in a partial list would look unknown).
-            var readScope = scope is { IsNarrowed: true } && !options.Value.References.IsConfigured ? scope : ReadScope.All;
+            var readScope = request.Scope.IsNarrowed && !options.Value.References.IsConfigured ? request.Scope : ReadScope.All;
             var (inventory, probe) = await reader.ReadAsync(target, token, progress, readScope, timeout.Token);
             var findings = policy.Evaluate(inventory);
             var byFingerprint = inventory.Tokens
@@ -61,8 +62,8 @@ public sealed class TargetAuditor(
                 InactiveAuthorizations = inventory.Tokens.Count - active,
                 TokenValuesVisible = inventory.Tokens.Any(candidate => candidate.Value.Visibility == TokenVisibility.Visible),
                 References = referenceSummary,
-                TokenCounts = detail >= AuditDetail.Counts ? records.Count(inventory) : [],
-                Tokens = detail == AuditDetail.Tokens ? records.Build(inventory, referenceSummary?.ByToken) : null,
+                TokenCounts = request.Detail >= AuditDetail.Counts ? records.Count(inventory) : [],
+                Tokens = request.Detail == AuditDetail.Tokens ? records.Build(inventory, referenceSummary?.ByToken, findings, request.Keep) : null,
                 Findings = findings,
                 RulesNotApplicable = policy.NotApplicable(inventory.Capabilities),
                 StartedAt = startedAt,

@@ -4,15 +4,23 @@ using TokenGovernance.Audit.Policy;
 namespace TokenGovernance.Audit.Listing;
 
 /// <summary>Turns one target's inventory into what the listing shows: <see cref="TokenRecord"/>s, or only their counts.</summary>
-public sealed class TokenRecordBuilder(PolicyEngine policy)
+public sealed class TokenRecordBuilder(PolicyEngine policy, TimeProvider time)
 {
-    public List<TokenRecord> Build(TargetInventory inventory, IReadOnlyDictionary<string, List<TokenReferenceRecord>>? referencesByToken)
+    /// <summary>
+    /// A record per token, or with <paramref name="keep"/> only per token it keeps (then with its findings attached,
+    /// which <c>--finding</c> needs).
+    /// </summary>
+    public List<TokenRecord> Build(
+        TargetInventory inventory, IReadOnlyDictionary<string, List<TokenReferenceRecord>>? referencesByToken,
+        IReadOnlyList<Finding> findings, TokenQuery? keep = null)
     {
-        var records = new List<TokenRecord>(inventory.Tokens.Count);
+        var records = new List<TokenRecord>(keep is null ? inventory.Tokens.Count : 0);
         var ownerKinds = new OwnerKindCache(inventory, policy);
+        var findingsByToken = keep is null ? null : ReportFinding.ByToken(findings);
+        var now = time.GetUtcNow();
         foreach (var token in inventory.Tokens)
         {
-            records.Add(new TokenRecord
+            var record = new TokenRecord
             {
                 Target = inventory.TargetName,
                 Product = inventory.Product,
@@ -35,7 +43,12 @@ public sealed class TokenRecordBuilder(PolicyEngine policy)
                 ValueVisibility = TokenKinds.Name(token.Value.Visibility),
                 Fingerprint = token.Value.Fingerprint,
                 References = referencesByToken is not null && referencesByToken.TryGetValue(token.Id, out var held) ? held : [],
-            });
+                Findings = findingsByToken is null ? null : findingsByToken.GetValueOrDefault(token.Id) ?? [],
+            };
+            if (keep is null || keep.Matches(record, now))
+            {
+                records.Add(record);
+            }
         }
 
         return records;

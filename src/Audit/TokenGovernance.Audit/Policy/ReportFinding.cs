@@ -27,6 +27,15 @@ public sealed record ReportFinding
         FirstSeen = finding.FirstSeen,
     };
 
+    /// <summary>The findings about each token, worst first, as every output lists them.</summary>
+    public static Dictionary<string, List<ReportFinding>> ByToken(IEnumerable<Finding> findings) => findings
+        .Where(finding => finding.AuthorizationId is not null)
+        .GroupBy(finding => finding.AuthorizationId!, StringComparer.Ordinal)
+        .ToDictionary(
+            group => group.Key,
+            group => group.OrderByDescending(finding => finding.Severity).ThenBy(finding => finding.Rule.Id, StringComparer.Ordinal).Select(From).ToList(),
+            StringComparer.Ordinal);
+
     public required string RuleId { get; init; }
 
     public required string Rule { get; init; }

@@ -19,17 +19,13 @@ public sealed record TokenListing(DateTimeOffset GeneratedAt, IReadOnlyList<Toke
         foreach (var result in report.Targets)
         {
             var read = result.Tokens ?? [];
-            targets.Add(new TokenListingTarget(result.Target, result.Flavor, result.Outcome == AuditOutcome.Success ? null : result.Error, read.Count, result.References?.Errors ?? []));
+            targets.Add(new TokenListingTarget(result.Target, result.Flavor, result.Outcome == AuditOutcome.Success ? null : result.Error, result.Authorizations, result.References?.Errors ?? []));
             if (result.Outcome != AuditOutcome.Success || (query.Targets.Count > 0 && !query.Targets.Contains(result.Target, StringComparer.Ordinal)))
             {
                 continue;
             }
 
-            var findingsByToken = result.Findings
-                .Where(finding => finding.AuthorizationId is not null)
-                .GroupBy(finding => finding.AuthorizationId!, StringComparer.Ordinal)
-                .ToDictionary(group => group.Key, group => group.OrderByDescending(finding => finding.Severity).ThenBy(finding => finding.Rule.Id, StringComparer.Ordinal)
-                    .Select(ReportFinding.From).ToList(), StringComparer.Ordinal);
+            var findingsByToken = ReportFinding.ByToken(result.Findings);
             foreach (var token in read)
             {
                 var withFindings = token with { Findings = findingsByToken.GetValueOrDefault(token.Id) ?? [] };
