@@ -16,6 +16,14 @@ internal static class YamlJson
         return stream.Documents.Count == 0 ? new JsonObject() : Convert(stream.Documents[0].RootNode);
     }
 
+    /// <summary>Every document of a multi-document text (<c>---</c> separated), empty ones left out.</summary>
+    public static List<JsonObject> LoadAll(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream.Documents.Select(document => Convert(document.RootNode)).OfType<JsonObject>().ToList();
+    }
+
     private static JsonNode? Convert(YamlNode node) => node switch
     {
         YamlMappingNode mapping => new JsonObject(mapping.Children.Select(pair =>

@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.AuditWorker.Tests.Support;
+
+namespace TokenGovernance.AuditWorker.Tests.Deploy;
+
+/// <summary>What the chart gives a cluster, asserted on the rendered objects (not on the template text).</summary>
+public sealed class RenderedObjectTests
+{
+    [Fact]
+    public async Task The_pod_runs_as_non_root_with_a_read_only_root_and_no_capabilities()
+    {
+        var objects = await ChartRender.ObjectsAsync("-f", "ci/minimal-values.yaml");
+
+        var pod = objects.Single("Deployment")["spec"]!["template"]!["spec"]!;
+        Assert.True((bool)pod["securityContext"]!["runAsNonRoot"]!);
+        Assert.Equal("RuntimeDefault", (string?)pod["securityContext"]!["seccompProfile"]!["type"]);
+        Assert.False((bool)pod["automountServiceAccountToken"]!);
+        var container = Assert.Single(pod["containers"]!.AsArray())!;
+        Assert.True((bool)container["securityContext"]!["readOnlyRootFilesystem"]!);
+        Assert.False((bool)container["securityContext"]!["allowPrivilegeEscalation"]!);
+        Assert.Equal(["ALL"], container["securityContext"]!["capabilities"]!["drop"]!.AsArray().Select(value => (string?)value));
+        Assert.Equal("/healthz", (string?)container["livenessProbe"]!["httpGet"]!["path"]);
+        Assert.Equal("/readyz", (string?)container["readinessProbe"]!["httpGet"]!["path"]);
+    }
+
+    [Fact]
+    public async Task The_service_monitor_selects_the_service_and_scrapes_a_port_it_has()
+    {
+        var objects = await ChartRender.ObjectsAsync("-f", "ci/monitoring-on-values.yaml");
+
+        var service = objects.Single("Service");
+        var monitor = objects.Single("ServiceMonitor");
+        var selector = monitor["spec"]!["selector"]!["matchLabels"]!.AsObject();
+        var labels = service["metadata"]!["labels"]!.AsObject();
+        Assert.NotEmpty(selector);
+        Assert.All(selector, pair => Assert.Equal((string?)pair.Value, (string?)labels[pair.Key]));
+        var ports = service["spec"]!["ports"]!.AsArray().Select(port => (string?)port!["name"]).ToList();
+        Assert.All(monitor["spec"]!["endpoints"]!.AsArray(), endpoint =>
+        {
+            Assert.Contains((string?)endpoint!["port"], ports);
+            Assert.Equal("/metrics", (string?)endpoint["path"]);
+        });
+        Assert.Equal("prometheus", (string?)monitor["metadata"]!["labels"]!["release"]);
+        // The Service selects the pods of the Deployment.
+        var podLabels = objects.Single("Deployment")["spec"]!["template"]!["metadata"]!["labels"]!.AsObject();
+        Assert.All(service["spec"]!["selector"]!.AsObject(), pair => Assert.Equal((string?)pair.Value, (string?)podLabels[pair.Key]));
+    }
+
+    [Fact]
+    public async Task With_an_existing_secret_the_chart_makes_no_secret_and_mounts_that_one()
+    {
+        var existing = await ChartRender.ObjectsAsync("-f", "ci/existing-secret-values.yaml");
+        Assert.DoesNotContain(existing, item => (string?)item["kind"] == "Secret");
+        var volumes = existing.Single("Deployment")["spec"]!["template"]!["spec"]!["volumes"]!.AsArray();
+        Assert.Contains(volumes, volume => (string?)volume!["secret"]?["secretName"] == "influx-audit-token");
+
+        var minimal = await ChartRender.ObjectsAsync("-f", "ci/minimal-values.yaml");
+        var secret = minimal.Single("Secret");
+        Assert.Equal("replace-me-in-ci-only", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)secret["data"]!["token"]!)));
+
+        Assert.Contains("set influx.existingSecret", await ChartRender.FailureAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task More_than_one_replica_is_refused_without_the_postgres_store()
+    {
+        var error = await ChartRender.FailureAsync("-f", "ci/minimal-values.yaml", "--set", "replicaCount=2");
+
+        Assert.Contains("replicaCount > 1 needs scheduler.store: postgres", error, StringComparison.Ordinal);
+        Assert.Equal(3, (long)(await ChartRender.ObjectsAsync("-f", "ci/ha-values.yaml")).Single("Deployment")["spec"]!["replicas"]!);
+    }
+
+    [Theory]
+    [InlineData("ci/minimal-values.yaml", "memory")]
+    [InlineData("ci/ha-values.yaml", "postgres")]
+    [InlineData("ci/kubernetes-references-values.yaml", "memory")]
+    public async Task The_rendered_config_map_is_what_the_worker_accepts_with_the_files_the_pod_mounts(string values, string store)
+    {
+        var objects = await ChartRender.ObjectsAsync("-f", values);
+        using var directory = new TempDirectory();
+
+        // Each mounted Secret item becomes a file at the same place under a temporary root.
+        var pod = objects.Single("Deployment")["spec"]!["template"]!["spec"]!;
+        var json = (string)objects.Single("ConfigMap", "token-governance")["data"]!["tokengov.json"]!;
+        foreach (var mount in Assert.Single(pod["containers"]!.AsArray())!["volumeMounts"]!.AsArray())
+        {
+            var volume = pod["volumes"]!.AsArray().Single(candidate => (string?)candidate!["name"] == (string?)mount!["name"])!;
+            foreach (var item in volume["secret"]?["items"]?.AsArray() ?? [])
+            {
+                var mounted = $"{mount!["mountPath"]}/{item!["path"]}";
+                var local = Path.Combine(directory.Path, ((string)mount["name"]!) + "-" + (string)item["path"]!);
+                File.WriteAllText(local, (string?)mount["name"] == "database" ? "Host=db;Username=tokengov;Password=x" : "a-token");
+                json = json.Replace(mounted, local, StringComparison.Ordinal);
+            }
+        }
+
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build();
+        var options = new ServiceCollection().AddLogging().AddTokenGovernanceCore(configuration).BuildServiceProvider().GetValidatedOptions();
+
+        Assert.Equal(store == "postgres", options.Scheduler.UsesPostgres);
+        Assert.All(options.Targets, target => Assert.True(File.Exists(target.TokenFile), "the target reads the mounted token"));
+        Assert.Equal("json", options.LogFormat);
+    }
+
+    [Fact]
+    public async Task The_prometheus_rule_is_the_rules_file_with_the_values_applied()
+    {
+        var plain = YamlJson.Load(Path.Combine(RepositoryRoot.Path, "deploy", "prometheus", "token-governance-rules.yaml"))!;
+        var defaults = (await ChartRender.ObjectsAsync("-f", "ci/monitoring-on-values.yaml")).Single("PrometheusRule");
+        Assert.True(JsonNode.DeepEquals(plain["groups"], defaults["spec"]!["groups"]), "with default values the rule is the file as it is");
+
+        var tuned = (await ChartRender.ObjectsAsync("-f", "ci/monitoring-on-values.yaml",
+            "--set", "prometheusRule.scheduleIntervalMinutes=60", "--set", "prometheusRule.maxFindingAgeDays=7",
+            "--set", "prometheusRule.for.TokenGovHighFindings=4h", "--set", "prometheusRule.runbookBaseUrl=https://wiki.example.com/tokens")).Single("PrometheusRule");
+        var rules = tuned["spec"]!["groups"]![0]!["rules"]!.AsArray().ToDictionary(rule => (string)rule!["alert"]!, rule => rule!);
+        Assert.EndsWith("> 3 * 60 * 60", (string)rules["TokenGovAuditStale"]["expr"]!, StringComparison.Ordinal);
+        Assert.EndsWith("> 7 * 86400", (string)rules["TokenGovFindingOpenTooLong"]["expr"]!, StringComparison.Ordinal);
+        Assert.Equal("4h", (string?)rules["TokenGovHighFindings"]["for"]);
+        Assert.Equal("5m", (string?)rules["TokenGovCriticalFindings"]["for"]);
+        Assert.All(rules.Values, rule => Assert.StartsWith("https://wiki.example.com/tokens#tokengov", (string)rule["annotations"]!["runbook_url"]!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_dashboard_config_map_holds_the_dashboard_file()
+    {
+        var objects = await ChartRender.ObjectsAsync("-f", "ci/monitoring-on-values.yaml");
+
+        var dashboard = objects.Single("ConfigMap", "-dashboard");
+        Assert.Equal("1", (string?)dashboard["metadata"]!["labels"]!["grafana_dashboard"]);
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy", "grafana", "token-governance.json")));
+        Assert.True(JsonNode.DeepEquals(file, JsonNode.Parse((string)dashboard["data"]!["token-governance.json"]!)));
+    }
+}
