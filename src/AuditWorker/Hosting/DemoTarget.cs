@@ -8,10 +8,13 @@ public sealed class DemoTarget : IAsyncDisposable
 {
     public const string TokenVariable = "TOKENGOV_DEMO_TOKEN";
 
-    private DemoTarget(InfluxApiDouble server, string auditAuthorizationId)
+    private readonly DirectoryInfo _configs;
+
+    private DemoTarget(InfluxApiDouble server, string auditAuthorizationId, DirectoryInfo configs)
     {
         Server = server;
         AuditAuthorizationId = auditAuthorizationId;
+        _configs = configs;
     }
 
     public InfluxApiDouble Server { get; }
@@ -25,13 +28,41 @@ public sealed class DemoTarget : IAsyncDisposable
 
         // The demo token lives only in this process: the variable is set in-process, never on a command line.
         Environment.SetEnvironmentVariable(TokenVariable, token);
-        return new DemoTarget(server, auditAuthorizationId);
+        return new DemoTarget(server, auditAuthorizationId, WriteConfigs(data));
+    }
+
+    /// <summary>
+    /// Two app configs that hold made-up demo tokens, so the demo shows references too: Telegraf's working one, and
+    /// the one of an inactive user's home lab. A folder of this process (owner-only), deleted with the demo.
+    /// </summary>
+    private static DirectoryInfo WriteConfigs(InfluxDataSet data)
+    {
+        var folder = Directory.CreateTempSubdirectory("tokengov-demo-");
+        foreach (var (file, description) in new[] { ("telegraf.env", "telegraf: write telemetry"), ("home-lab.env", "bob: ingest from home lab") })
+        {
+            var value = data.Authorizations.First(authorization => authorization.Description == description).Token;
+            var path = Path.Combine(folder.FullName, file);
+            File.WriteAllText(path, string.Empty);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            File.WriteAllText(path, $"# demo data: a made-up token of the built-in double\nINFLUX_TOKEN={value}\n");
+        }
+
+        return folder;
     }
 
     /// <summary>Replaces the targets with the demo target and adds the demo's policy conventions.</summary>
     public void Apply(TokenGovernanceOptions options)
     {
         options.Targets = [new TargetOptions { Name = "demo", Url = Server.Url.ToString(), TokenEnv = TokenVariable }];
+        if (!options.References.IsConfigured)
+        {
+            options.References.Files.Add(new FileSourceOptions { Path = _configs.FullName, Kind = "plain" });
+        }
+
         if (options.Policy.GenericUsers.Names.Count + options.Policy.GenericUsers.Ids.Count + options.Policy.GenericUsers.Patterns.Count == 0)
         {
             options.Policy.GenericUsers.Patterns.Add(DemoDataSet.GenericUserPattern);
@@ -55,5 +86,16 @@ public sealed class DemoTarget : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        try
+        {
+            _configs.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder of made-up data is not worth failing the exit for.
+        }
+    }
 }

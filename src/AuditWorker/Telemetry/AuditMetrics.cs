@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
@@ -24,23 +25,22 @@ public sealed class AuditMetrics
     /// <summary>Second-scale buckets: an audit takes from a fraction of a second to minutes.</summary>
     public static readonly double[] DurationBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
-    private readonly Counter<long> _runs;
+    private readonly ConcurrentDictionary<(string Target, string Outcome), long> _runs = new();
     private readonly Histogram<double> _duration;
 
     public AuditMetrics(IMeterFactory meterFactory, AuditStateStore state, PolicyEngine policy, TimeProvider time, IOptions<TokenGovernanceOptions> options)
     {
         var meter = meterFactory.Create(MeterName, ToolInfo.Version);
-        _runs = meter.CreateCounter<long>("tokengov.audit.runs", description: "Audits run, by target and outcome (success or failure).");
-
         // Both outcomes exist from the start for every configured target, at 0: a target that fails from its first
-        // run shows a rising failure counter that increase() sees, instead of no series at all.
+        // run shows a rising failure counter that increase() sees, instead of no series at all. Observed rather than
+        // added to: a counter's Add(0) made before the exporter listens is dropped, and the series with it.
         foreach (var target in options.Value.Targets)
         {
-            foreach (var outcome in (string[])["success", "failure"])
-            {
-                _runs.Add(0, new KeyValuePair<string, object?>("target", target.Name), new KeyValuePair<string, object?>("outcome", outcome));
-            }
+            _runs.TryAdd((target.Name, "success"), 0);
+            _runs.TryAdd((target.Name, "failure"), 0);
         }
+
+        meter.CreateObservableCounter("tokengov.audit.runs", ObserveRuns, description: "Audits run, by target and outcome (success or failure).");
 
         _duration = meter.CreateHistogram<double>(DurationInstrument, unit: "s", description: "Wall time of one audit of one target.");
 
@@ -68,10 +68,12 @@ public sealed class AuditMetrics
 
     public void RecordRun(TargetAuditResult result)
     {
-        var target = new KeyValuePair<string, object?>("target", result.Target);
-        _runs.Add(1, target, new KeyValuePair<string, object?>("outcome", result.Outcome == AuditOutcome.Success ? "success" : "failure"));
-        _duration.Record(result.Duration.TotalSeconds, target);
+        _runs.AddOrUpdate((result.Target, result.Outcome == AuditOutcome.Success ? "success" : "failure"), 1, (_, count) => count + 1);
+        _duration.Record(result.Duration.TotalSeconds, new KeyValuePair<string, object?>("target", result.Target));
     }
+
+    private IEnumerable<Measurement<long>> ObserveRuns() => _runs.Select(pair => new Measurement<long>(pair.Value,
+        new KeyValuePair<string, object?>("target", pair.Key.Target), new KeyValuePair<string, object?>("outcome", pair.Key.Outcome)));
 
     private static IEnumerable<Measurement<long>> ObserveFindings(AuditStateStore state, PolicyEngine policy) =>
         PerEnabledRule(state, policy, withSeverity: true, (_, success) => CountsByRule(success, suppressed: false).GetValueOrDefault);

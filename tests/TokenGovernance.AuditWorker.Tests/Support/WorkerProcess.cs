@@ -14,18 +14,24 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private readonly Task<string> _stdout;
     private readonly Task<string> _stderr;
 
-    private WorkerProcess(string config)
+    private WorkerProcess(IEnumerable<string> arguments)
     {
         var port = FreePort();
+        Port = port;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
-        _process = TokengovProcess.Start(["run", "--config", config, "--urls", $"http://127.0.0.1:{port}"]);
+        _process = TokengovProcess.Start(["run", .. arguments, "--urls", $"http://127.0.0.1:{port}"]);
         _stdout = _process.StandardOutput.ReadToEndAsync();
         _stderr = _process.StandardError.ReadToEndAsync();
     }
 
     public HttpClient Http { get; }
 
-    public static WorkerProcess Start(string config) => new(config);
+    public int Port { get; }
+
+    public static WorkerProcess Start(string config) => new(["--config", config]);
+
+    /// <summary><c>tokengov run --demo</c>: the worker on its built-in demo target, as the README's first line runs it.</summary>
+    public static WorkerProcess StartDemo() => new(["--demo"]);
 
     /// <summary>Scrapes until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/> naming what is missing.</summary>
     public async Task<PrometheusText> WaitForAsync(Func<PrometheusText, bool> condition, TimeSpan timeout, Func<PrometheusText?, string> describe)
@@ -73,7 +79,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
