@@ -34,13 +34,21 @@ internal static class ChartRender
     public static JsonObject Single(this List<JsonObject> objects, string kind, string? nameSuffix = null) =>
         Assert.Single(objects, item => (string?)item["kind"] == kind && (nameSuffix is null || ((string?)item["metadata"]!["name"])!.EndsWith(nameSuffix, StringComparison.Ordinal)));
 
-    private static async Task<(int, string, string)> RunAsync(string tool, string[] arguments)
+    /// <summary>The rendered text of <paramref name="chart"/> (a copy of the chart a test changed).</summary>
+    public static async Task<string> TextAsync(string chart, params string[] arguments)
+    {
+        var (exitCode, output, errors) = await RunAsync("render", arguments, chart);
+        Assert.True(exitCode == 0, errors);
+        return output;
+    }
+
+    private static async Task<(int, string, string)> RunAsync(string tool, string[] arguments, string? chart = null)
     {
         var script = Path.Combine(Tools, tool);
         Assert.True(File.Exists(script), $"chart-check is missing at {script}: the tests expect ../shared beside the repository");
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
-        start.ArgumentList.Add(Chart);
+        start.ArgumentList.Add(chart ?? Chart);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument.EndsWith(".yaml", StringComparison.Ordinal) && !Path.IsPathRooted(argument) ? Path.Combine(Chart, argument) : argument);

@@ -131,4 +131,37 @@ public sealed class RenderedObjectTests
         var file = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy", "grafana", "token-governance.json")));
         Assert.True(JsonNode.DeepEquals(file, JsonNode.Parse((string)dashboard["data"]!["token-governance.json"]!)));
     }
+
+    [Theory]
+    [InlineData("ci/minimal-values.yaml", false)]
+    [InlineData("ci/monitoring-on-values.yaml", true)]
+    public async Task The_notes_tell_how_to_reach_metrics_readiness_and_findings(string values, bool monitoring)
+    {
+        // Helm prints NOTES.txt after install, not with the manifests: render a copy of the chart where it is a template.
+        using var copy = new TempDirectory();
+        CopyResolvingLinks(ChartRender.Chart, copy.Path);
+        File.Move(Path.Combine(copy.Path, "templates", "NOTES.txt"), Path.Combine(copy.Path, "templates", "notes.txt"));
+
+        var text = await ChartRender.TextAsync(copy.Path, "--raw", "-f", Path.Combine(ChartRender.Chart, values));
+
+        var start = text.IndexOf("## token-governance/templates/notes.txt", StringComparison.Ordinal);
+        Assert.True(start >= 0, text);
+        var end = text.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var notes = end < 0 ? text[start..] : text[start..end];
+        Assert.Contains("port-forward service/release-name-token-governance 8080:8080", notes, StringComparison.Ordinal);
+        Assert.Contains("curl -s localhost:8080/metrics", notes, StringComparison.Ordinal);
+        Assert.Contains("curl -s localhost:8080/readyz", notes, StringComparison.Ordinal);
+        Assert.Contains("tokengov_findings{", notes, StringComparison.Ordinal);
+        Assert.Equal(monitoring, notes.Contains("PrometheusRule release-name-token-governance", StringComparison.Ordinal));
+    }
+
+    private static void CopyResolvingLinks(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }
