@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace TokenGovernance.Analyzers.Tests.Package;
+namespace TokenGovernance.Tests.Shared;
 
 /// <summary>Runs the dotnet CLI as a user would, with a bounded time and the output captured.</summary>
 internal static class DotnetCli
