@@ -63,12 +63,26 @@ public static class InfluxClientServiceCollectionExtensions
                 var cause = arguments.Outcome.Exception is { } exception
                     ? exception is Polly.Timeout.TimeoutRejectedException ? "timed out" : TransportErrors.Describe(exception)
                     : $"{(int?)arguments.Outcome.Result?.StatusCode} {Safety.ServerText.OneLine(arguments.Outcome.Result?.ReasonPhrase)}".Trim();
-                logger.RetryingCall(request?.Method.Method ?? "GET", request?.RequestUri?.AbsolutePath ?? "?", arguments.AttemptNumber + 1,
-                    client.MaxRetries, arguments.RetryDelay.TotalSeconds, cause);
+                var method = request?.Method.Method ?? "GET";
+                var path = request?.RequestUri?.AbsolutePath ?? "?";
+                var attempts = Math.Max(client.MaxRetries, 1) + 1;
+                logger.RetryingCall(method, path, cause, arguments.AttemptNumber + 1, attempts, arguments.RetryDelay.TotalSeconds);
+                if (arguments.Outcome.Exception is { } failure && logger.IsEnabled(LogLevel.Debug))
+                {
+                    // The exception's message can quote a URL or a header: only its type and stack go out, cleaned.
+                    logger.AttemptFailed(method, path, arguments.AttemptNumber + 1, new RetryFailure(failure));
+                }
+
                 return default;
             };
         });
         return builder;
+    }
+
+    /// <summary>An attempt's exception for the debug log: the cause as <see cref="TransportErrors"/> words it, the original's stack.</summary>
+    private sealed class RetryFailure(Exception original) : Exception($"{original.GetType().Name}: {TransportErrors.Describe(original)}")
+    {
+        public override string? StackTrace => original.StackTrace;
     }
 
     private static SocketsHttpHandler CreateHandlerTrusting(string bundlePath)

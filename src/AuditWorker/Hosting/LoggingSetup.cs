@@ -9,6 +9,10 @@ public static class LoggingSetup
     public static ILoggingBuilder AddTokenGovernanceLogging(this ILoggingBuilder logging, IConfiguration configuration, bool toStandardError)
     {
         logging.ClearProviders();
+
+        // Logging:LogLevel:<category> from the config file or the environment (Logging__LogLevel__TokenGovernance=Debug)
+        // turns a category up or down; the filters below are the defaults it overrides.
+        logging.AddConfiguration(configuration.GetSection("Logging"));
         var format = configuration[TokenGovernanceOptions.SectionName + ":LogFormat"];
         if (Choices.Parse(format, LogFormat.Plain) == LogFormat.Json)
         {
@@ -38,6 +42,8 @@ public static class LoggingSetup
         logging.AddFilter("Polly", LogLevel.None);
         logging.AddFilter("Quartz", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        // "Hosting failed to start" comes with the whole stack trace; tokengov says what failed in one line and exits.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         return logging;
     }
 }

@@ -134,6 +134,28 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_down_target_logs_one_line_per_retry_with_the_cause_and_the_stack_only_at_debug()
+    {
+        var config = _directory.File("retries.json", $$$"""
+            {"TokenGovernance": {"Targets": [{"Name": "down", "Url": "http://127.0.0.1:9", "TokenFile": "{{{_tokenFile}}}"}],
+             "Client": {"RetryBaseDelay": "00:00:00.010", "MaxRetries": 2} } }
+            """);
+
+        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["audit", "--config", config]);
+
+        Assert.Equal(2, exitCode);
+        var retries = stderr.Split('\n').Where(line => line.Contains("Retry[300]", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, retries.Count);
+        Assert.Matches(@"warn: TokenGovernance\.Influx\.Retry\[300\] GET /api/v2/orgs: connection refused \(attempt 1 of 3, next in \d+\.\d s\)$", retries[0]);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.All(stderr.Split('\n'), line => Assert.True(line.Length < 300, line));
+
+        var debug = await TokengovProcess.RunAsync(["audit", "--config", config], new Dictionary<string, string?> { ["Logging__LogLevel__TokenGovernance"] = "Debug" });
+        Assert.Contains("Retry[301] GET /api/v2/orgs: attempt 1 failed", debug.StandardError, StringComparison.Ordinal);
+        Assert.Contains("   at System.Net", debug.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Url_and_token_file_define_a_target_without_config()
     {
         var (exitCode, stdout, _) = await TokengovProcess.RunAsync(["audit", "--url", _server.Url.ToString(), "--token-file", _tokenFile, "--org", "acme", "--format", "sarif"]);

@@ -29,10 +29,29 @@ public static class TransportErrors
 
         var cause = innermost switch
         {
-            SocketException socket => socket.SocketErrorCode.ToString(),
+            SocketException socket => Words(socket.SocketErrorCode.ToString()),
             AuthenticationException authentication => ServerText.OneLine(authentication.Message),
             _ => ServerText.OneLine(innermost.Message),
         };
-        return kind is null ? cause : $"{kind}: {cause}";
+
+        // "connection failed: connection refused" says it twice: the socket's words are enough.
+        return kind is null || (kind == "connection failed" && innermost is SocketException) ? cause : $"{kind}: {cause}";
+    }
+
+    /// <summary><c>ConnectionRefused</c> as an operator reads it: <c>connection refused</c>.</summary>
+    private static string Words(string name)
+    {
+        var text = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var character in name)
+        {
+            if (char.IsUpper(character) && text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(char.ToLowerInvariant(character));
+        }
+
+        return text.ToString();
     }
 }
