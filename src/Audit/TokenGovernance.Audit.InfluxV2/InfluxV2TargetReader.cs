@@ -40,7 +40,12 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
         users.TryAdd(me.Id, me);
 
         // Each authorization becomes a token as the list streams: the wire objects never exist all at once.
-        Token ToToken(InfluxAuthorization authorization) => InfluxV2Mapping.ToToken(authorization, resourceTypes);
+        Token ToToken(InfluxAuthorization authorization)
+        {
+            progress.TokenRead();
+            return InfluxV2Mapping.ToToken(authorization, resourceTypes);
+        }
+
         var tokens = new List<Token>();
         IEnumerable<string?> orgIds = target.Orgs.Count == 0 ? new string?[] { null } : selected.Select(org => (string?)org.Id);
         IEnumerable<string?> userIds = ownerIds is null ? new string?[] { null } : ownerIds;

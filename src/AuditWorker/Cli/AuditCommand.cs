@@ -10,7 +10,12 @@ public static class AuditCommand
     public static async Task<int> RunAsync(CommandLine command, TextWriter standardError, CancellationToken cancellationToken)
     {
         await using var cli = await CliHost.StartAsync(command);
-        var report = await cli.Services.GetRequiredService<AuditRunner>().RunAsync(cli.Options.Targets, cancellationToken);
+        AuditReport report;
+        await using (var progress = TerminalProgress.ForStandardError(cli.Options.Targets.Count))
+        {
+            report = await cli.Services.GetRequiredService<AuditRunner>().RunAsync(cli.Options.Targets, cancellationToken, new AuditRequest { Progress = progress });
+        }
+
         var document = ReportDocumentBuilder.Build(report);
         var writer = cli.Services.GetServices<IReportWriter>().Single(candidate => candidate.Format == command.Format);
         await CliHost.WriteOutputAsync(command.Output, "report", output => writer.WriteAsync(document, output, cancellationToken), cancellationToken);

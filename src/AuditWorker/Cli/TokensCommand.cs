@@ -87,8 +87,13 @@ public static class TokensCommand
         var targets = query.Targets.Count == 0 ? cli.Options.Targets : cli.Options.Targets.Where(target => query.Targets.Contains(target.Name)).ToList();
         // --user lets a v2 reader fetch only those users' tokens (one call each) instead of every token of the target.
         var scope = query.Users.Count > 0 ? new ReadScope(query.Users) : ReadScope.All;
-        var request = new AuditRequest { Detail = AuditDetail.Tokens, Scope = scope, Keep = query };
-        var report = await cli.Services.GetRequiredService<AuditRunner>().RunAsync(targets, cancellationToken, request);
+        AuditReport report;
+        await using (var progress = TerminalProgress.ForStandardError(targets.Count))
+        {
+            var request = new AuditRequest { Detail = AuditDetail.Tokens, Scope = scope, Keep = query, Progress = progress };
+            report = await cli.Services.GetRequiredService<AuditRunner>().RunAsync(targets, cancellationToken, request);
+        }
+
         return (TokenListing.From(report, query, cli.Services.GetRequiredService<TimeProvider>().GetUtcNow()), report, cli.ConfiguredScheduler);
     }
 }

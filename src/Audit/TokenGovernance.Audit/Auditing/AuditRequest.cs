@@ -17,4 +17,7 @@ public sealed record AuditRequest
     /// a listing of ten tokens out of 100,000 does not hold 100,000 records. Null keeps every token (the worker).
     /// </summary>
     public TokenQuery? Keep { get; init; }
+
+    /// <summary>Told about each target's read as it goes; null for none (the worker, CI).</summary>
+    public IAuditProgress? Progress { get; init; }
 }

@@ -33,6 +33,7 @@ public sealed class TargetAuditor(
         timeout.CancelAfter(auditTimeout);
         var progress = new ReadProgress();
         request ??= AuditRequest.Default;
+        request.Progress?.Started(target.Name, progress);
         try
         {
             var token = await TokenSource.ReadAsync(target, timeout.Token);
@@ -88,6 +89,10 @@ public sealed class TargetAuditor(
                 StartedAt = startedAt,
                 FinishedAt = time.GetUtcNow(),
             };
+        }
+        finally
+        {
+            request.Progress?.Finished(target.Name);
         }
     }
 }
