@@ -110,7 +110,7 @@ public class ChartTests
             "define", "end", "if", "else", "range", "with", "include", "template", "toYaml", "toPrettyJson", "nindent", "indent", "quote",
             "default", "trunc", "trimSuffix", "printf", "replace", "contains", "fail", "required", "b64enc", "sha256sum", "print", "and",
             "or", "not", "eq", "ne", "gt", "int", "mul", "deepCopy", "list", "append", "hasKey", "set", "dict", "toJson", "true", "false", "nil",
-            "fromYaml", "index",
+            "fromYaml", "index", "len",
         };
         foreach (var template in Directory.GetFiles(Path.Combine(Chart, "templates")))
         {
