@@ -153,19 +153,8 @@ public sealed partial class ToolAndActionTests(ToolPackageFixture tool) : IClass
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments, string folder)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Remove("INFLUX_TOKEN");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await ProcessRunner.RunAsync(file, arguments, folder, new Dictionary<string, string?> { ["INFLUX_TOKEN"] = null }, TimeSpan.FromMinutes(2));
+        return (result.ExitCode, result.Output);
     }
 
     [GeneratedRegex(@"\$\{\{\s*inputs\.([\w-]+)\s*\}\}")]

@@ -12,10 +12,10 @@ public sealed class ToolPackageFixture : IDisposable
     {
         Feed = Directory.CreateDirectory(System.IO.Path.Combine(Root, "feed")).FullName;
         var project = System.IO.Path.Combine(RepositoryRoot.Path, "src", "AuditWorker", "TokenGovernance.AuditWorker.csproj");
-        var (exitCode, output) = DotnetCli.RunAsync(Root, new Dictionary<string, string>(), "pack", project, "-c", "Release", "-o", Feed,
+        var pack = DotnetCli.RunAsync(Root, new Dictionary<string, string>(), "pack", project, "-c", "Release", "-o", Feed,
             "-p:Version=" + Version, "-p:UseArtifactsOutput=true", "-p:ArtifactsPath=" + System.IO.Path.Combine(Root, "artifacts")).GetAwaiter().GetResult();
-        PackOutput = output;
-        Package = exitCode == 0 ? Directory.GetFiles(Feed, "*.nupkg").SingleOrDefault() : null;
+        PackOutput = pack.Output;
+        Package = pack.ExitCode == 0 ? Directory.GetFiles(Feed, "*.nupkg").SingleOrDefault() : null;
     }
 
     public string Root { get; } = Directory.CreateTempSubdirectory("tokengov-tool-").FullName;

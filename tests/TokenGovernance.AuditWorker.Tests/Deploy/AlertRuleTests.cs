@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace TokenGovernance.AuditWorker.Tests.Deploy;
@@ -61,29 +60,8 @@ public sealed partial class AlertRuleTests
 
     private static async Task<(int ExitCode, string Output)> PromtoolAsync(string workingDirectory, string[] arguments)
     {
-        var start = new ProcessStartInfo("promtool") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            throw new InvalidOperationException("promtool is not installed (apt-get install prometheus; .ci/run does it)", exception);
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await output + await errors);
-        }
+        var result = await ProcessRunner.RunAsync("promtool", arguments, workingDirectory, timeout: TimeSpan.FromMinutes(1));
+        return (result.ExitCode, result.Output);
     }
 
     [GeneratedRegex(@"- alert: (\w+)")]

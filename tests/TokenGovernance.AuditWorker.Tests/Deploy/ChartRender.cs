@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace TokenGovernance.AuditWorker.Tests.Deploy;
@@ -46,19 +45,9 @@ internal static class ChartRender
     {
         var script = Path.Combine(Tools, tool);
         Assert.True(File.Exists(script), $"chart-check is missing at {script}: the tests expect ../shared beside the repository");
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(chart ?? Chart);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument.EndsWith(".yaml", StringComparison.Ordinal) && !Path.IsPathRooted(argument) ? Path.Combine(Chart, argument) : argument);
-        }
+        var resolved = arguments.Select(argument => argument.EndsWith(".yaml", StringComparison.Ordinal) && !Path.IsPathRooted(argument) ? Path.Combine(Chart, argument) : argument);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
+        var result = await ProcessRunner.RunAsync("bash", [script, chart ?? Chart, .. resolved], timeout: TimeSpan.FromMinutes(5));
+        return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 }
