@@ -191,6 +191,29 @@ public sealed class InfluxApiClient
         return authorization;
     }
 
+    /// <summary>One authorization as it is now, or null when the server answers 404 (deleted, or not visible to this token).</summary>
+    public async Task<InfluxAuthorization?> FindAuthorizationAsync(string id, CancellationToken cancellationToken)
+    {
+        var call = $"api/v2/authorizations/{Uri.EscapeDataString(id)}";
+        try
+        {
+            var authorization = Clean(call, await GetAsync(call, InfluxJsonContext.Default.InfluxAuthorization, cancellationToken), 0);
+            return authorization.Id == id ? authorization : throw ResponseChecks.Malformed(call, $"answers with authorization id '{authorization.Id}' for '{id}'");
+        }
+        catch (InfluxApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary><c>PATCH /api/v2/authorizations/{id}</c> with <c>{"status": ...}</c>: the one change v2 allows besides the description.</summary>
+    public async Task<InfluxAuthorization> SetAuthorizationStatusAsync(string id, string status, CancellationToken cancellationToken)
+    {
+        var call = $"api/v2/authorizations/{Uri.EscapeDataString(id)}";
+        var body = JsonSerializer.Serialize(new InfluxAuthorizationUpdate { Status = status }, InfluxJsonContext.Default.InfluxAuthorizationUpdate);
+        return Clean(call, await SendAsync(HttpMethod.Patch, call, body, async (stream, token) => await JsonSerializer.DeserializeAsync(stream, InfluxJsonContext.Default.InfluxAuthorization, token), cancellationToken), 0);
+    }
+
     /// <summary>The user the token belongs to.</summary>
     public async Task<InfluxUser> GetMeAsync(CancellationToken cancellationToken) =>
         CheckUser("api/v2/me", await GetAsync("api/v2/me", InfluxJsonContext.Default.InfluxUser, cancellationToken));
@@ -235,17 +258,24 @@ public sealed class InfluxApiClient
     private Task<T> GetAsync<T>(string relative, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
         GetAsync(relative, async (stream, token) => await JsonSerializer.DeserializeAsync(stream, typeInfo, token), cancellationToken);
 
-    private async Task<T> GetAsync<T>(string relative, Func<Stream, CancellationToken, ValueTask<T?>> read, CancellationToken cancellationToken)
+    private Task<T> GetAsync<T>(string relative, Func<Stream, CancellationToken, ValueTask<T?>> read, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, relative, jsonBody: null, read, cancellationToken);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string relative, string? jsonBody, Func<Stream, CancellationToken, ValueTask<T?>> read, CancellationToken cancellationToken)
     {
-        var call = "GET /" + relative;
+        var call = $"{method.Method} /" + relative;
         if (_progress is not null)
         {
             _progress.CurrentCall = call;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, relative));
+        using var request = new HttpRequestMessage(method, new Uri(_baseUri, relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", _token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (jsonBody is not null)
+        {
+            request.Content = new StringContent(jsonBody, System.Text.Encoding.UTF8, "application/json");
+        }
 
         HttpResponseMessage response;
         try

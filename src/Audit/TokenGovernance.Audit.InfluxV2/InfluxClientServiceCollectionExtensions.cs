@@ -22,6 +22,7 @@ public static class InfluxClientServiceCollectionExtensions
     {
         services.AddSingleton<InfluxApiClientFactory>();
         services.AddSingleton<Auditing.ITargetReader, InfluxV2TargetReader>();
+        services.AddSingleton<Remediation.ITokenActions, InfluxV2TokenActions>();
         services.AddSingleton<IValidateOptions<TokenGovernanceOptions>, InfluxV2OptionsValidator>();
         services.AddHttpClient(InfluxHttpClientNames.Default)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })

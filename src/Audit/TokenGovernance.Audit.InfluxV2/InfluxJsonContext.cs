@@ -5,6 +5,8 @@ namespace TokenGovernance.Audit.InfluxV2;
 // A duplicate key is ambiguous (which one did the server mean?): a real server never sends one, so it is malformed.
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = false, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(InfluxAuthorizationList))]
+[JsonSerializable(typeof(InfluxAuthorization))]
+[JsonSerializable(typeof(InfluxAuthorizationUpdate))]
 [JsonSerializable(typeof(InfluxUserList))]
 [JsonSerializable(typeof(InfluxUser))]
 [JsonSerializable(typeof(InfluxOrganizationList))]

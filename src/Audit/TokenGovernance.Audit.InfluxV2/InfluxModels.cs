@@ -123,3 +123,9 @@ public sealed class InfluxError
 
     public string? Message { get; set; }
 }
+
+/// <summary>The body of <c>PATCH /api/v2/authorizations/{id}</c> (AuthorizationUpdateRequest).</summary>
+public sealed class InfluxAuthorizationUpdate
+{
+    public string? Status { get; set; }
+}

@@ -94,6 +94,21 @@ public sealed class CliHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The targets <c>--target</c> names (all without it), in configuration order: only those are read, so
+    /// <c>--target prod</c> neither waits for nor fails on staging. An unknown name is a usage error.
+    /// </summary>
+    public IReadOnlyList<TargetOptions> SelectTargets(IReadOnlyList<string> names)
+    {
+        if (names.FirstOrDefault(name => Options.Targets.All(target => target.Name != name)) is { } unknown)
+        {
+            throw new ConfigurationException(
+                $"--target '{unknown}' is not a configured target; the targets are {string.Join(", ", Options.Targets.Select(target => target.Name))}");
+        }
+
+        return names.Count == 0 ? Options.Targets : Options.Targets.Where(target => names.Contains(target.Name)).ToList();
+    }
+
     private static SchedulerOptions? ConfiguredSchedulerOf(IConfiguration configuration)
     {
         try

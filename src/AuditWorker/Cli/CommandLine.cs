@@ -15,6 +15,15 @@ public enum CommandKind
 
     /// <summary><c>tokengov tokens show ID</c>: one token whole.</summary>
     TokensShow,
+
+    /// <summary><c>tokengov remediate plan</c>.</summary>
+    RemediatePlan,
+
+    /// <summary><c>tokengov remediate apply PLAN</c>.</summary>
+    RemediateApply,
+
+    /// <summary><c>tokengov remediate rollback JOURNAL</c>.</summary>
+    RemediateRollback,
     Help,
     Version,
 
@@ -54,6 +63,18 @@ public sealed record CommandLine
     /// <summary>The id of <c>tokens show ID</c>.</summary>
     public string? TokenId { get; init; }
 
+    /// <summary>The plan of <c>remediate apply</c>, or the journal of <c>remediate rollback</c>.</summary>
+    public string? InputFile { get; init; }
+
+    /// <summary><c>--yes</c>: act; without it apply and rollback say what they would do.</summary>
+    public bool Yes { get; init; }
+
+    /// <summary><c>--journal FILE</c> of <c>remediate apply</c>.</summary>
+    public string? Journal { get; init; }
+
+    /// <summary><c>--rule</c> of <c>remediate plan</c>: only these rules' actions.</summary>
+    public IReadOnlyList<string> Rules { get; init; } = [];
+
     /// <summary>For <see cref="CommandKind.CommandHelp"/>: writes the help of the command asked about.</summary>
     public Func<int>? WriteHelp { get; init; }
 
@@ -78,6 +99,13 @@ public sealed record CommandLine
               could not be read (what was read is still listed, marked incomplete), 64 usage.
           tokengov tokens show ID [--target NAME] [--format table|json|csv] [--output FILE]
               One token whole: permissions, owner, dates, findings, references (1: no such token).
+          tokengov remediate plan [--config FILE] [--target NAME]... [--rule TGxxxx]... [--output plan.json]
+              The actions Remediation:Rules calls for, due or pending, capped; never a token value.
+          tokengov remediate apply plan.json [--config FILE] [--yes] [--journal FILE]
+              Without --yes: what it would do. With it: re-reads each token, refuses drift, deactivates,
+              reads back, journals. 0 applied, 1 some refused, 2 a target failed, 64 usage.
+          tokengov remediate rollback JOURNAL [--config FILE] [--yes]
+              Re-activates what the journal deactivated, refusing tokens changed since.
 
         The token is read from --token-file or the INFLUX_TOKEN environment variable; there is
         deliberately no --token option (command lines leak through process lists).

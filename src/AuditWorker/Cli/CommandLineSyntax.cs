@@ -32,6 +32,9 @@ internal static class CommandLineSyntax
         var kind = command == syntax.Audit ? CommandKind.Audit
             : command == syntax.Tokens ? CommandKind.Tokens
             : command == syntax.Show ? CommandKind.TokensShow
+            : command == syntax.Plan ? CommandKind.RemediatePlan
+            : command == syntax.Apply ? CommandKind.RemediateApply
+            : command == syntax.Rollback ? CommandKind.RemediateRollback
             : command == syntax.HelpCommand ? CommandKind.Help
             : CommandKind.Run;
         if (result.GetResult(syntax.Token) is not null)
@@ -57,7 +60,8 @@ internal static class CommandLineSyntax
         }
 
         var audit = kind == CommandKind.Audit;
-        var oneShot = kind is CommandKind.Audit or CommandKind.Tokens or CommandKind.TokensShow;
+        var remediate = kind is CommandKind.RemediatePlan or CommandKind.RemediateApply or CommandKind.RemediateRollback;
+        var oneShot = kind is CommandKind.Audit or CommandKind.Tokens or CommandKind.TokensShow || remediate;
         TokenQuery query;
         try
         {
@@ -78,11 +82,15 @@ internal static class CommandLineSyntax
             Url = oneShot ? Last(result, syntax.Url) : null,
             TokenFile = oneShot ? Last(result, syntax.TokenFile) : null,
             Orgs = audit ? result.GetValue(syntax.Orgs) ?? [] : [],
-            Format = audit ? Last(result, syntax.Format) ?? "table" : oneShot ? Last(result, syntax.TokenFormat) ?? "table" : "table",
+            Format = audit ? Last(result, syntax.Format) ?? "table" : oneShot && !remediate ? Last(result, syntax.TokenFormat) ?? "table" : "table",
             Output = oneShot ? Last(result, syntax.Output) : null,
             FailOn = audit ? FailOnLevel(Last(result, syntax.FailOn)) : Severity.High,
             Query = query,
             TokenId = kind == CommandKind.TokensShow ? result.GetValue(syntax.TokenId) : null,
+            InputFile = kind == CommandKind.RemediateApply ? result.GetValue(syntax.PlanFile) : kind == CommandKind.RemediateRollback ? result.GetValue(syntax.JournalFile) : null,
+            Yes = result.GetValue(syntax.Yes),
+            Journal = Last(result, syntax.JournalOption),
+            Rules = (result.GetValue(syntax.Rules) ?? []).Select(rule => rule.Trim().ToUpperInvariant()).ToList(),
         };
         return parsed.TokenFile is not null && parsed.Url is null ? CommandLine.Fail("--token-file needs --url") : parsed;
     }
@@ -100,7 +108,8 @@ internal static class CommandLineSyntax
 
             var name = token.Split('=', 2)[0];
             var known = command.Options.Concat(syntax.Root.Options.Where(option => option.Recursive)).Where(option => !option.Hidden).Select(option => option.Name);
-            var commandName = command == syntax.Show ? "tokens show" : command == syntax.Root ? "run" : command.Name;
+            var commandName = command == syntax.Show ? "tokens show" : command == syntax.Root ? "run"
+                : command == syntax.Plan || command == syntax.Apply || command == syntax.Rollback ? "remediate " + command.Name : command.Name;
             if (command == syntax.Tokens && !token.StartsWith('-'))
             {
                 return $"unknown command 'tokens {token}' (did you mean 'tokens show {token}'?)";
@@ -119,6 +128,10 @@ internal static class CommandLineSyntax
                     return $"{option.Name} needs a value";
                 case ArgumentResult { Argument: var argument } when argument == syntax.TokenId:
                     return "tokens show needs a token id: tokengov tokens show ID";
+                case ArgumentResult { Argument: var argument } when argument == syntax.PlanFile:
+                    return "remediate apply needs the plan: tokengov remediate apply plan.json";
+                case ArgumentResult { Argument: var argument } when argument == syntax.JournalFile:
+                    return "remediate rollback needs the journal: tokengov remediate rollback JOURNAL";
             }
         }
 
@@ -206,12 +219,25 @@ internal static class CommandLineSyntax
                 Tokens.Options.Add(option);
             }
 
+            Plan = new Command("plan", "Write the actions Remediation:Rules calls for (due, pending, refused by caps), never a token value.")
+            {
+                Url, TokenFile, Target, Rules, Output, Token,
+            };
+            Apply = new Command("apply", "Apply a reviewed plan: without --yes say what would be done; with it re-read, refuse drift, deactivate, read back, journal.")
+            {
+                PlanFile, Yes, JournalOption,
+            };
+            Rollback = new Command("rollback", "Re-activate what a journal deactivated, refusing tokens changed since; journals its own actions.")
+            {
+                JournalFile, Yes,
+            };
+            Remediate = new Command("remediate", "Plan, apply and roll back token deactivation (docs/remediation.md).") { Plan, Apply, Rollback };
             HelpCommand = new Command("help", "Show the usage.") { Hidden = true };
-            Root = new RootCommand("TokenGovernance: audits InfluxDB API tokens.") { Config, Demo, Urls, Run, Audit, Tokens, HelpCommand };
+            Root = new RootCommand("TokenGovernance: audits InfluxDB API tokens.") { Config, Demo, Urls, Run, Audit, Tokens, Remediate, HelpCommand };
 
             // The commands run from TokenGovernanceCli, not from System.CommandLine; an action marks each as complete
             // (the root alone is `run`: without one, System.CommandLine would ask for a subcommand).
-            foreach (var command in (Command[])[Root, Run, Audit, Tokens, Show, HelpCommand])
+            foreach (var command in (Command[])[Root, Run, Audit, Tokens, Show, Plan, Apply, Rollback, HelpCommand])
             {
                 command.SetAction(_ => 0);
             }
@@ -226,6 +252,24 @@ internal static class CommandLineSyntax
         public Command HelpCommand { get; }
 
         public Command Tokens { get; }
+
+        public Command Remediate { get; }
+
+        public Command Plan { get; }
+
+        public Command Apply { get; }
+
+        public Command Rollback { get; }
+
+        public Argument<string> PlanFile { get; } = new("PLAN") { Description = "The plan file of tokengov remediate plan." };
+
+        public Argument<string> JournalFile { get; } = new("JOURNAL") { Description = "A journal written by tokengov remediate apply." };
+
+        public Option<bool> Yes { get; } = new("--yes") { Description = "Act. Without it, only say what would be done." };
+
+        public Option<string[]> JournalOption { get; } = Value("--journal", "Append the journal to FILE (default: the plan's name with .journal.jsonl).", "FILE");
+
+        public Option<string[]> Rules { get; } = new("--rule") { Description = "Only the actions of this rule (repeatable).", HelpName = "TGxxxx" };
 
         public Command Show { get; }
 

@@ -40,6 +40,12 @@ public static class TokenGovernanceCli
                     return await TokensCommand.RunAsync(command, error, cancellationToken);
                 case CommandKind.TokensShow:
                     return await TokensCommand.ShowAsync(command, error, cancellationToken);
+                case CommandKind.RemediatePlan:
+                    return await RemediateCommand.PlanAsync(command, error, cancellationToken);
+                case CommandKind.RemediateApply:
+                    return await RemediateCommand.ApplyAsync(command, error, cancellationToken);
+                case CommandKind.RemediateRollback:
+                    return await RemediateCommand.RollbackAsync(command, error, cancellationToken);
                 default:
                     return await WorkerHost.RunAsync(command, cancellationToken);
             }

@@ -76,15 +76,7 @@ public static class TokensCommand
     private static async Task<(TokenListing Listing, AuditReport Report, SchedulerOptions? Scheduler)> ReadAsync(CommandLine command, TokenQuery query, CancellationToken cancellationToken)
     {
         await using var cli = await CliHost.StartAsync(command);
-        var unknown = query.Targets.Where(name => cli.Options.Targets.All(target => target.Name != name)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new ConfigurationException(
-                $"--target '{unknown[0]}' is not a configured target; the targets are {string.Join(", ", cli.Options.Targets.Select(target => target.Name))}");
-        }
-
-        // Only the targets asked for are read: --target prod does not wait for (or fail on) staging.
-        var targets = query.Targets.Count == 0 ? cli.Options.Targets : cli.Options.Targets.Where(target => query.Targets.Contains(target.Name)).ToList();
+        var targets = cli.SelectTargets(query.Targets);
         // --user lets a v2 reader fetch only those users' tokens (one call each) instead of every token of the target.
         var scope = query.Users.Count > 0 ? new ReadScope(query.Users) : ReadScope.All;
         AuditReport report;

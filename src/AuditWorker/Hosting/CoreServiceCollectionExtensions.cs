@@ -7,6 +7,7 @@ using TokenGovernance.Audit.InfluxV2;
 using TokenGovernance.Audit.Kubernetes;
 using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Remediation;
 using TokenGovernance.Audit.Reporting;
 
 namespace TokenGovernance.AuditWorker.Hosting;
@@ -30,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.AddKubernetesReferences();
         services.AddInventoryReferences();
         services.AddReporting();
+        services.AddRemediation();
         return services;
     }
 

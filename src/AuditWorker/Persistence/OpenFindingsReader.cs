@@ -9,6 +9,25 @@ namespace TokenGovernance.AuditWorker.Persistence;
 /// </summary>
 public static class OpenFindingsReader
 {
+    /// <summary>When every open finding of <paramref name="target"/> was first seen, by (rule id, subject).</summary>
+    public static async Task<Dictionary<(string Rule, string Subject), DateTimeOffset>> FirstSeenAsync(
+        SchedulerOptions scheduler, string target, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(PostgresConnectionString.Read(scheduler));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT rule_id, subject, first_seen FROM tokengov_findings_history WHERE target = @target AND resolved_at IS NULL", connection);
+        command.Parameters.AddWithValue("target", target);
+        var firstSeen = new Dictionary<(string Rule, string Subject), DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            firstSeen[(reader.GetString(0), reader.GetString(1))] = reader.GetFieldValue<DateTimeOffset>(2);
+        }
+
+        return firstSeen;
+    }
+
     public static async Task<Dictionary<string, DateTimeOffset>> FirstSeenByRuleAsync(
         SchedulerOptions scheduler, string target, string subject, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class InfluxApiDouble : IAsyncDisposable
 
     public FaultInjector Faults { get; } = new();
 
-    /// <summary>Every request's path and query, in arrival order: which calls a read made.</summary>
+    /// <summary>Every request as <c>METHOD /path?query</c>, in arrival order: which calls a read or a change made.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
 
     public Uri Url { get; private set; } = null!;
@@ -67,7 +67,7 @@ public sealed class InfluxApiDouble : IAsyncDisposable
             }
 
             var path = context.Request.Path.Value ?? string.Empty;
-            Requests.Enqueue(path + context.Request.QueryString.Value);
+            Requests.Enqueue(context.Request.Method + " " + path + context.Request.QueryString.Value);
             Faults.Enter(path);
             try
             {
@@ -231,7 +231,73 @@ public sealed class InfluxApiDouble : IAsyncDisposable
             InfluxResponseWriter.WriteUser(json, Data.FindUser(caller.UserId)!);
             return 200;
         }));
+
+        _app.MapGet("/api/v2/authorizations/{id}", (HttpContext context, string id) => Authenticated(context, (caller, json) =>
+        {
+            if (Visible(caller, id) is not { } authorization)
+            {
+                return Error(context, json, 404, "not found", "authorization not found");
+            }
+
+            InfluxResponseWriter.WriteAuthorization(json, authorization, Data, Mode);
+            return 200;
+        }));
+
+        // AuthorizationUpdateRequest: status and description are all a v2 authorization lets anyone change.
+        _app.MapPatch("/api/v2/authorizations/{id}", async (HttpContext context, string id) =>
+        {
+            JsonElement update;
+            try
+            {
+                update = (await JsonDocument.ParseAsync(context.Request.Body)).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                update = default;
+            }
+
+            await Authenticated(context, (caller, json) =>
+            {
+                if (update.ValueKind != JsonValueKind.Object
+                    || (update.TryGetProperty("status", out var status) && status.GetString() is not ("active" or "inactive")))
+                {
+                    return Error(context, json, 400, "invalid", "status must be active or inactive");
+                }
+
+                if (Visible(caller, id) is not { } authorization)
+                {
+                    return Error(context, json, 404, "not found", "authorization not found");
+                }
+
+                if (!caller.CanWriteAllAuthorizations && authorization.UserId != caller.UserId)
+                {
+                    return Error(context, json, 403, "forbidden", "write:authorizations is unauthorized");
+                }
+
+                if (update.TryGetProperty("status", out var newStatus))
+                {
+                    authorization.Status = newStatus.GetString()!;
+                }
+
+                if (update.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String)
+                {
+                    authorization.Description = description.GetString()!;
+                }
+
+                authorization.UpdatedAt = DateTimeOffset.UtcNow;
+                InfluxResponseWriter.WriteAuthorization(json, authorization, Data, Mode);
+                return 200;
+            });
+        });
     }
+
+    /// <summary>The authorization as <c>GET /api/v2/authorizations/{id}</c> shows it to the caller, or null (404).</summary>
+    private DoubleAuthorization? Visible(DoubleAuthorization caller, string id) =>
+        Data.Authorizations.FirstOrDefault(candidate => candidate.Id == id) is { } authorization
+        && (caller.CanReadAllAuthorizations || authorization.UserId == caller.UserId)
+        && (Mode == InfluxDoubleMode.Cloud || (Data.FindUser(authorization.UserId) is not null && Data.FindOrganization(authorization.OrgId) is not null))
+            ? authorization
+            : null;
 
     /// <summary>Checks the token as InfluxDB does, then lets <paramref name="respond"/> write the body and pick the status.</summary>
     private async Task Authenticated(HttpContext context, Func<DoubleAuthorization, Utf8JsonWriter, int> respond)

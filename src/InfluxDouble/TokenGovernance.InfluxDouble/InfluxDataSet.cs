@@ -119,6 +119,10 @@ public sealed class DoubleAuthorization
 
     public bool IsActive => Status == "active";
 
+    /// <summary>Operator-like tokens change every user's tokens; others only their own user's.</summary>
+    public bool CanWriteAllAuthorizations =>
+        Permissions.Any(permission => permission.Action == "write" && permission.Type == "authorizations" && permission.OrgId is null && permission.Id is null);
+
     /// <summary>Operator-like tokens see every user's tokens; others see their own user's only.</summary>
     public bool CanReadAllAuthorizations =>
         Permissions.Any(permission => permission.Action == "read" && permission.Type == "authorizations" && permission.OrgId is null && permission.Id is null);

@@ -23,6 +23,7 @@ public sealed partial class FolderDependencyTests
         ("Auditing", ["Model", "Policy", "Listing", "References"]),
         ("Reporting", ["Model", "Policy", "Listing", "References", "Auditing"]),
         ("Listing.Writers", ["Model", "Policy", "Listing", "References", "Auditing", "Reporting"]),
+        ("Remediation", ["Model", "Policy", "Listing", "References", "Auditing", "Reporting"]),
         ("Validation", ["Model", "Policy", "Listing", "References", "Auditing", "Reporting"]),
     ];
 

@@ -15,6 +15,7 @@ public class DoubleContractTests
             data.Add(mode, contract, "/api/v2/orgs?limit=100", "Organizations");
             data.Add(mode, contract, "/api/v2/me", "UserResponse");
             data.Add(mode, contract, "/api/v2/users/{alice}", "UserResponse");
+            data.Add(mode, contract, "/api/v2/authorizations/{audit}", "Authorization");
         }
 
         data.Add(InfluxDoubleMode.Oss27, "oss.yml", "/api/v2/users?limit=100", "Users");
@@ -38,7 +39,7 @@ public class DoubleContractTests
         await using var server = await InfluxApiDouble.StartAsync(test.Data, mode);
         using var http = new HttpClient { BaseAddress = server.Url };
         http.DefaultRequestHeaders.Authorization = new("Token", test.AuditToken.Token);
-        var response = await http.GetAsync(path.Replace("{alice}", test.Alice.Id).Replace("{acme}", test.Acme.Id));
+        var response = await http.GetAsync(path.Replace("{alice}", test.Alice.Id).Replace("{acme}", test.Acme.Id).Replace("{audit}", test.AuditToken.Id));
         var json = await response.Content.ReadAsStringAsync();
 
         var contract = await InfluxContract.LoadAsync(contractFile);

@@ -44,9 +44,9 @@ public sealed class NarrowedReadTests(ListingFixture fixture) : IClassFixture<Li
         var actual = TokenListing.From(narrowed, query, TestData.Now).Tokens;
         Assert.Equal(expected.Select(Summary), actual.Select(Summary));
         var calls = server.Requests.ToList();
-        Assert.DoesNotContain(calls, call => call.StartsWith("/api/v2/users?limit=", StringComparison.Ordinal));
-        Assert.DoesNotContain(calls, call => call == "/api/v2/authorizations");
-        Assert.All(calls.Where(call => call.StartsWith("/api/v2/authorizations", StringComparison.Ordinal)),
+        Assert.DoesNotContain(calls, call => call.StartsWith("GET /api/v2/users?limit=", StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, call => call == "GET /api/v2/authorizations");
+        Assert.All(calls.Where(call => call.StartsWith("GET /api/v2/authorizations", StringComparison.Ordinal)),
             call => Assert.Contains("userID=", call, StringComparison.Ordinal));
         var result = Assert.Single(narrowed.Targets);
         Assert.DoesNotContain(result.Findings, finding => finding.Rule.Id == "TG2016");

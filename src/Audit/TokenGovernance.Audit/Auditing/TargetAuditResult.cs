@@ -64,6 +64,9 @@ public sealed record TargetAuditResult
 
     public TimeSpan Duration => FinishedAt - StartedAt;
 
+    /// <summary>The audit token's user, where the product has users (remediation never touches its tokens).</summary>
+    public Model.Principal? AuditUser { get; init; }
+
     /// <summary>Tokens by owner kind, access and status (<c>tokengov_tokens</c>) when asked for (<see cref="AuditDetail.Counts"/>); else empty.</summary>
     public IReadOnlyList<TokenCount> TokenCounts { get; init; } = [];
 

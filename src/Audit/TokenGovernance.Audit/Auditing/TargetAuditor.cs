@@ -63,6 +63,7 @@ public sealed class TargetAuditor(
                 InactiveAuthorizations = inventory.Tokens.Count - active,
                 TokenValuesVisible = inventory.Tokens.Any(candidate => candidate.Value.Visibility == TokenVisibility.Visible),
                 References = referenceSummary,
+                AuditUser = inventory.AuditPrincipal,
                 TokenCounts = request.Detail >= AuditDetail.Counts ? records.Count(inventory) : [],
                 Tokens = request.Detail == AuditDetail.Tokens ? records.Build(inventory, referenceSummary?.ByToken, findings, request.Keep) : null,
                 Findings = findings,

@@ -39,6 +39,8 @@ public sealed class TokenGovernanceOptions
     public SchedulerOptions Scheduler { get; set; } = new();
 
     public HistoryOptions History { get; set; } = new();
+
+    public RemediationOptions Remediation { get; set; } = new();
 }
 
 public sealed class HttpEndpointOptions

@@ -24,6 +24,7 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
 
         ValidatePolicy(options.Policy, problems);
         ValidateReferences(options, problems);
+        ValidateRemediation(options.Remediation, problems);
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
@@ -90,6 +91,36 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         }
 
         OptionBounds.Check($"{path}:MaxConcurrentLookups", client.MaxConcurrentLookups, 1, 256, problems);
+    }
+
+    private void ValidateRemediation(RemediationOptions remediation, List<string> problems)
+    {
+        var path = $"{Root}:Remediation";
+        foreach (var (id, action) in remediation.Rules)
+        {
+            if (!catalog.TryGet(id, out _))
+            {
+                problems.Add($"{path}:Rules:{id} is not a known rule id");
+            }
+
+            if (string.Equals(action?.Trim(), "revoke", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{path}:Rules:{id} 'revoke' is permanent and exists only for InfluxDB 3 targets with AllowPermanent: true, which tokengov cannot audit yet; use deactivate (v2, reversible) or none");
+            }
+            else if (!Choices.TryParse<RemediationAction>(action, out _))
+            {
+                problems.Add($"{path}:Rules:{id} '{action}' is not deactivate or none");
+            }
+        }
+
+        OptionBounds.Check($"{path}:GraceDays", remediation.GraceDays, 0, 3650, problems);
+        OptionBounds.CheckAtLeastOne($"{path}:MaxActionsPerTarget", remediation.MaxActionsPerTarget, 100_000, problems);
+        OptionBounds.Check($"{path}:MaxPercentPerTarget", remediation.MaxPercentPerTarget, 0.01, 100, problems);
+        ValidatePatterns($"{path}:Protect:DescriptionPatterns", remediation.Protect.DescriptionPatterns, problems);
+        if (!Choices.TryParse<RemediationMode>(remediation.Mode, out _))
+        {
+            problems.Add($"{path}:Mode '{remediation.Mode}' is not off, plan or apply");
+        }
     }
 
     private void ValidatePolicy(PolicyOptions policy, List<string> problems)

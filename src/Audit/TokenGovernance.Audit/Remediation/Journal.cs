@@ -1,0 +1,80 @@
+using System.Text.Json;
+using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Safety;
+
+namespace TokenGovernance.Audit.Remediation;
+
+/// <summary>A remediation journal file: one JSON line per action, appended and flushed as each action ends.</summary>
+public sealed class Journal : IDisposable
+{
+    private readonly StreamWriter _writer;
+
+    private Journal(StreamWriter writer, string path)
+    {
+        _writer = writer;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens <paramref name="path"/> to append (created owner-only when new).</summary>
+    public static Journal Append(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new Journal(new StreamWriter(new FileStream(path, options)) { AutoFlush = false }, path);
+    }
+
+    public async Task WriteAsync(JournalEntry entry, CancellationToken cancellationToken)
+    {
+        await _writer.WriteLineAsync(JsonSerializer.Serialize(entry, RemediationJsonContext.Compact.JournalEntry).AsMemory(), cancellationToken);
+        await _writer.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Every entry of a journal; a line that is not one is a <see cref="ConfigurationException"/> naming it (exit 64).</summary>
+    public static List<JournalEntry> Read(string path)
+    {
+        string text;
+        try
+        {
+            text = InputFile.ReadAllText(path, PlanFile.MaxBytes, $"journal '{path}'");
+        }
+        catch (InputFileException exception)
+        {
+            throw new ConfigurationException(exception.Message, exception);
+        }
+
+        var entries = new List<JournalEntry>();
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            if (lines[index].Trim().Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var entry = JsonSerializer.Deserialize(lines[index], RemediationJsonContext.Compact.JournalEntry);
+                if (entry is null || entry.SchemaVersion != 1)
+                {
+                    throw new JsonException("not a journal entry of schema 1");
+                }
+
+                entries.Add(entry);
+            }
+            catch (JsonException exception)
+            {
+                throw new ConfigurationException($"journal '{path}' line {index + 1} is not a tokengov journal entry: {ServerText.OneLine(exception.Message)}", exception);
+            }
+        }
+
+        return entries.Count > 0 ? entries : throw new ConfigurationException($"journal '{path}' has no entries");
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

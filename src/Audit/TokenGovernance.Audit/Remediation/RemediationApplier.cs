@@ -1,0 +1,227 @@
+using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.Audit.Configuration;
+
+namespace TokenGovernance.Audit.Remediation;
+
+/// <summary>
+/// Carries out a reviewed plan, and rolls a journal back. Before each action the token is read again: one that changed
+/// since the plan (its <c>updatedAt</c> or permissions), is gone, or is now protected is refused; caps are checked again
+/// for the whole target before any call. Each action is read back and journaled, whatever its outcome; a failed call
+/// stops that target and journals what was not attempted.
+/// </summary>
+public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOptions<TokenGovernanceOptions> options, TimeProvider time)
+{
+    public async Task<RemediationSummary> ApplyAsync(RemediationPlan plan, Journal journal, CancellationToken cancellationToken)
+    {
+        var summary = new RemediationSummary();
+        var planner = new RemediationPlanner(options.Value);
+        var protection = new RemediationProtection(options.Value.Remediation.Protect);
+        foreach (var group in plan.Actions.Where(action => action.State == ActionStates.Due).GroupBy(action => action.Target, StringComparer.Ordinal))
+        {
+            var actions = group.ToList();
+            var planTarget = plan.Targets.FirstOrDefault(target => target.Name == group.Key);
+            if (planner.CapProblem(group.Key, actions.Count, planTarget?.Tokens ?? 0) is { } capped)
+            {
+                await RefuseAllAsync(actions, null, capped, plan.Digest, journal, summary, cancellationToken);
+                continue;
+            }
+
+            await ApplyTargetAsync(group.Key, actions, plan.Digest, protection, journal, summary, cancellationToken);
+        }
+
+        return summary;
+    }
+
+    /// <summary>Re-activates what the journal deactivated (and no later line re-activated), refusing tokens changed since.</summary>
+    public async Task<RemediationSummary> RollbackAsync(IReadOnlyList<JournalEntry> entries, Journal journal, CancellationToken cancellationToken)
+    {
+        var summary = new RemediationSummary();
+        foreach (var group in entries.Where(entry => entry.Outcome == JournalOutcomes.Applied)
+                     .GroupBy(entry => entry.Target, StringComparer.Ordinal))
+        {
+            // Per token, the last change the journal applied: a deactivation not re-activated since.
+            var latest = group.GroupBy(entry => entry.TokenId, StringComparer.Ordinal).Select(tokens => tokens.Last()).Where(entry => entry.Action == "deactivate").ToList();
+            await RollbackTargetAsync(group.Key, latest, journal, summary, cancellationToken);
+        }
+
+        return summary;
+    }
+
+    private async Task ApplyTargetAsync(
+        string targetName, List<PlannedAction> actions, string? planDigest, RemediationProtection protection, Journal journal,
+        RemediationSummary summary, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await OpenAsync(targetName, cancellationToken);
+        if (session is null)
+        {
+            await FailAllAsync(targetName, actions.Select(action => (action.TokenId, action.Fingerprint, (string?)action.Rule)), "deactivate", null, problem!, planDigest, journal, summary, cancellationToken);
+            return;
+        }
+
+        for (var index = 0; index < actions.Count; index++)
+        {
+            var action = actions[index];
+            JournalEntry entry;
+            try
+            {
+                var current = await session.ReadAsync(action.TokenId, cancellationToken);
+                var refused = current is null ? "the token is gone (deleted since the plan)"
+                    : current.Status == "inactive" ? null
+                    : current.UpdatedAt != action.UpdatedAt ? $"the token changed since the plan (updatedAt {Time(current.UpdatedAt)}, the plan read {Time(action.UpdatedAt)})"
+                    : current.PermissionsDigest != action.PermissionsDigest ? "the token's permissions changed since the plan"
+                    : protection.Reason(current.Id, current.Kind, current.OwnerId, current.OwnerName, current.Description, session.Actor);
+                var before = current is null ? null : new TokenStateRecord(current.Status, current.UpdatedAt);
+                if (refused is not null)
+                {
+                    entry = Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.Refused, refused, before, null);
+                }
+                else if (current!.Status == "inactive")
+                {
+                    entry = Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.AlreadyDone, "already inactive", before, before);
+                }
+                else
+                {
+                    await session.SetActiveAsync(action.TokenId, active: false, cancellationToken);
+                    var after = await session.ReadAsync(action.TokenId, cancellationToken);
+                    var afterState = after is null ? null : new TokenStateRecord(after.Status, after.UpdatedAt);
+                    entry = after?.Status == "inactive"
+                        ? Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.Applied, null, before, afterState)
+                        : Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.Failed, $"read back as {after?.Status ?? "gone"} after the change", before, afterState);
+                }
+            }
+            catch (Exception exception) when (exception is TargetReadException)
+            {
+                await journal.WriteAsync(Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.Failed, exception.Message, null, null), cancellationToken);
+                summary.Count(JournalOutcomes.Failed);
+                await FailAllAsync(targetName, actions.Skip(index + 1).Select(rest => (rest.TokenId, rest.Fingerprint, (string?)rest.Rule)), "deactivate", session.Actor.Name,
+                    $"not attempted: an earlier call to target '{targetName}' failed", planDigest, journal, summary, cancellationToken, JournalOutcomes.NotAttempted);
+                return;
+            }
+
+            await journal.WriteAsync(entry, cancellationToken);
+            summary.Count(entry.Outcome);
+        }
+    }
+
+    private async Task RollbackTargetAsync(string targetName, List<JournalEntry> deactivated, Journal journal, RemediationSummary summary, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await OpenAsync(targetName, cancellationToken);
+        if (session is null)
+        {
+            await FailAllAsync(targetName, deactivated.Select(entry => (entry.TokenId, entry.Fingerprint, entry.Rule)), "reactivate", null, problem!, null, journal, summary, cancellationToken);
+            return;
+        }
+
+        foreach (var done in deactivated)
+        {
+            JournalEntry entry;
+            var template = new JournalEntry
+            {
+                Time = time.GetUtcNow(), Actor = session.Actor.Name, Target = targetName, TokenId = done.TokenId, Fingerprint = done.Fingerprint,
+                Action = "reactivate", Rule = done.Rule, PlanDigest = done.PlanDigest, Outcome = JournalOutcomes.Applied,
+            };
+            try
+            {
+                var current = await session.ReadAsync(done.TokenId, cancellationToken);
+                var before = current is null ? null : new TokenStateRecord(current.Status, current.UpdatedAt);
+                if (current is null)
+                {
+                    entry = template with { Outcome = JournalOutcomes.Refused, Reason = "the token is gone" };
+                }
+                else if (current.Status == "active")
+                {
+                    entry = template with { Outcome = JournalOutcomes.AlreadyDone, Reason = "already active", Before = before, After = before };
+                }
+                else if (current.UpdatedAt != done.After?.UpdatedAt)
+                {
+                    entry = template with { Outcome = JournalOutcomes.Refused, Reason = $"the token changed since it was deactivated (updatedAt {Time(current.UpdatedAt)}, the journal has {Time(done.After?.UpdatedAt)})", Before = before };
+                }
+                else
+                {
+                    await session.SetActiveAsync(done.TokenId, active: true, cancellationToken);
+                    var after = await session.ReadAsync(done.TokenId, cancellationToken);
+                    var afterState = after is null ? null : new TokenStateRecord(after.Status, after.UpdatedAt);
+                    entry = after?.Status == "active"
+                        ? template with { Before = before, After = afterState }
+                        : template with { Outcome = JournalOutcomes.Failed, Reason = $"read back as {after?.Status ?? "gone"} after the change", Before = before, After = afterState };
+                }
+            }
+            catch (Exception exception) when (exception is TargetReadException)
+            {
+                entry = template with { Outcome = JournalOutcomes.Failed, Reason = exception.Message };
+            }
+
+            await journal.WriteAsync(entry with { Time = time.GetUtcNow() }, cancellationToken);
+            summary.Count(entry.Outcome);
+        }
+    }
+
+    private async Task<(ITokenActionSession? Session, string? Problem)> OpenAsync(string targetName, CancellationToken cancellationToken)
+    {
+        var target = options.Value.Targets.FirstOrDefault(candidate => candidate.Name == targetName);
+        if (target is null)
+        {
+            return (null, $"target '{targetName}' is not in the configuration");
+        }
+
+        var product = products.FirstOrDefault(candidate => candidate.CanAct(target));
+        if (product is null)
+        {
+            return (null, $"target '{targetName}': tokengov cannot change tokens of this product");
+        }
+
+        try
+        {
+            return (await product.OpenAsync(target, cancellationToken), null);
+        }
+        catch (Exception exception) when (exception is TargetReadException or TokenUnavailableException)
+        {
+            return (null, $"target '{targetName}': {exception.Message}");
+        }
+    }
+
+    private async Task RefuseAllAsync(List<PlannedAction> actions, string? actor, string reason, string? planDigest, Journal journal, RemediationSummary summary, CancellationToken cancellationToken)
+    {
+        foreach (var action in actions)
+        {
+            await journal.WriteAsync(Entry(action.Target, action, actor, planDigest, JournalOutcomes.Refused, reason, null, null), cancellationToken);
+            summary.Count(JournalOutcomes.Refused);
+        }
+    }
+
+    private async Task FailAllAsync(
+        string target, IEnumerable<(string TokenId, string? Fingerprint, string? Rule)> tokens, string action, string? actor, string reason, string? planDigest,
+        Journal journal, RemediationSummary summary, CancellationToken cancellationToken, string outcome = JournalOutcomes.Failed)
+    {
+        foreach (var (tokenId, fingerprint, rule) in tokens)
+        {
+            await journal.WriteAsync(new JournalEntry
+            {
+                Time = time.GetUtcNow(), Actor = actor, Target = target,
+                TokenId = tokenId, Fingerprint = fingerprint, Action = action, Rule = rule, PlanDigest = planDigest, Outcome = outcome, Reason = reason,
+            }, cancellationToken);
+            summary.Count(outcome);
+        }
+    }
+
+    private JournalEntry Entry(string target, PlannedAction action, string? actor, string? planDigest, string outcome, string? reason, TokenStateRecord? before, TokenStateRecord? after) => new()
+    {
+        Time = time.GetUtcNow(), Actor = actor, Target = target, TokenId = action.TokenId, Fingerprint = action.Fingerprint, Action = action.Action,
+        Rule = action.Rule, Before = before, After = after, PlanDigest = planDigest, Outcome = outcome, Reason = reason,
+    };
+
+    private static string Time(DateTimeOffset? time) => time?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+}
+
+/// <summary>How many actions ended how: the exit code of <c>apply</c> and <c>rollback</c>.</summary>
+public sealed class RemediationSummary
+{
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, int> Counts => _counts;
+
+    public int Of(string outcome) => _counts.GetValueOrDefault(outcome);
+
+    internal void Count(string outcome) => _counts[outcome] = _counts.GetValueOrDefault(outcome) + 1;
+}

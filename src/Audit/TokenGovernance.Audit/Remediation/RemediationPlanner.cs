@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using TokenGovernance.Audit.Auditing;
+using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Reporting;
+
+namespace TokenGovernance.Audit.Remediation;
+
+/// <summary>
+/// Turns an audit (made with token records) into a <see cref="RemediationPlan"/>: each unsuppressed finding whose rule
+/// has an action, on an active token that is not protected, is an action; it is due once the finding has been open
+/// <c>GraceDays</c>; a target whose due actions pass <c>MaxActionsPerTarget</c> or <c>MaxPercentPerTarget</c> is refused whole.
+/// </summary>
+public sealed class RemediationPlanner(TokenGovernanceOptions options)
+{
+    private readonly RemediationOptions _settings = options.Remediation;
+    private readonly RemediationProtection _protection = new(options.Remediation.Protect);
+
+    /// <param name="firstSeen">When each finding (target, rule, token id) was first seen, from the findings history; null falls back to the finding's own.</param>
+    public RemediationPlan Plan(AuditReport report, IReadOnlySet<string> rules, DateTimeOffset now, Func<string, string, string, DateTimeOffset?>? firstSeen = null)
+    {
+        var targets = new List<PlanTarget>();
+        var actions = new List<PlannedAction>();
+        var skipped = new List<SkippedToken>();
+        foreach (var result in report.Targets)
+        {
+            if (result.Outcome != AuditOutcome.Success)
+            {
+                targets.Add(new PlanTarget(result.Target, result.Flavor, result.Error, 0, 0, 0, null));
+                continue;
+            }
+
+            var tokens = (result.Tokens ?? []).ToDictionary(token => token.Id, StringComparer.Ordinal);
+            var planned = new List<PlannedAction>();
+            var candidates = result.Findings
+                .Where(finding => !finding.Suppressed && finding.AuthorizationId is not null && (rules.Count == 0 || rules.Contains(finding.Rule.Id)) && ActionFor(finding.Rule.Id) != RemediationAction.None)
+                .GroupBy(finding => finding.AuthorizationId!, StringComparer.Ordinal);
+            foreach (var group in candidates)
+            {
+                var finding = group.OrderByDescending(candidate => candidate.Severity).ThenBy(candidate => candidate.Rule.Id, StringComparer.Ordinal).First();
+                if (!tokens.TryGetValue(group.Key, out var token) || token.Status != "active")
+                {
+                    continue;
+                }
+
+                if (_protection.Reason(token.Id, token.Kind, token.OwnerId, token.OwnerName, token.Description, result.AuditUser) is { } protectedBecause)
+                {
+                    skipped.Add(new SkippedToken(result.Target, token.Id, finding.Rule.Id, protectedBecause));
+                    continue;
+                }
+
+                var opened = firstSeen?.Invoke(result.Target, finding.Rule.Id, token.Id) ?? finding.FirstSeen ?? now;
+                var dueAt = opened.AddDays(_settings.GraceDays);
+                planned.Add(new PlannedAction
+                {
+                    Target = result.Target,
+                    TokenId = token.Id,
+                    Fingerprint = token.Fingerprint,
+                    Description = token.Description,
+                    Owner = token.OwnerName ?? token.OwnerId,
+                    UpdatedAt = token.UpdatedAt,
+                    PermissionsDigest = PermissionsDigest.Of(token.Permissions),
+                    Action = "deactivate",
+                    Rule = finding.Rule.Id,
+                    Message = finding.Message,
+                    FirstSeen = opened,
+                    DueAt = dueAt,
+                    State = dueAt <= now ? ActionStates.Due : ActionStates.Pending,
+                });
+            }
+
+            var due = planned.Count(action => action.State == ActionStates.Due);
+            var refused = CapProblem(result.Target, due, result.Authorizations);
+            if (refused is not null)
+            {
+                planned = planned.Select(action => action.State == ActionStates.Due ? action with { State = ActionStates.Refused, Reason = refused } : action).ToList();
+            }
+
+            targets.Add(new PlanTarget(result.Target, result.Flavor, null, result.Authorizations, refused is null ? due : 0,
+                planned.Count(action => action.State == ActionStates.Pending), refused));
+            actions.AddRange(planned.OrderBy(action => action.DueAt).ThenBy(action => action.TokenId, StringComparer.Ordinal));
+        }
+
+        var plan = new RemediationPlan
+        {
+            Tool = new ReportTool(ToolInfo.Name, ToolInfo.Version),
+            CreatedAt = now,
+            ConfigDigest = ConfigDigest(options),
+            Targets = targets,
+            Actions = actions,
+            Skipped = skipped,
+        };
+        return PlanFile.Seal(plan);
+    }
+
+    /// <summary>Why a target's due actions are too many to take, or null: the caps hold for the whole target.</summary>
+    public string? CapProblem(string target, int due, int tokens)
+    {
+        if (due > _settings.MaxActionsPerTarget)
+        {
+            return $"target '{target}' would have {due} due actions, more than Remediation:MaxActionsPerTarget ({_settings.MaxActionsPerTarget})";
+        }
+
+        var percent = tokens == 0 ? 0 : due * 100.0 / tokens;
+        return percent > _settings.MaxPercentPerTarget
+            ? string.Create(CultureInfo.InvariantCulture, $"target '{target}' would have {due} due actions, {percent:0.#} % of its {tokens} tokens, more than Remediation:MaxPercentPerTarget ({_settings.MaxPercentPerTarget} %)")
+            : null;
+    }
+
+    public RemediationAction ActionFor(string ruleId) =>
+        _settings.Rules.TryGetValue(ruleId, out var action) ? Choices.Parse(action, RemediationAction.None) : RemediationAction.None;
+
+    /// <summary>The targets (name, URL) and the remediation settings, hashed: a plan only applies with the configuration it was made with.</summary>
+    public static string ConfigDigest(TokenGovernanceOptions options)
+    {
+        var settings = options.Remediation;
+        var text = new StringBuilder();
+        foreach (var target in options.Targets.OrderBy(target => target.Name, StringComparer.Ordinal))
+        {
+            text.Append("target ").Append(target.Name).Append(' ').Append(target.Url).Append('\n');
+        }
+
+        foreach (var (rule, action) in settings.Rules.OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            text.Append("rule ").Append(rule.ToUpperInvariant()).Append(' ').Append(action.Trim().ToLowerInvariant()).Append('\n');
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"grace {settings.GraceDays} max {settings.MaxActionsPerTarget} percent {settings.MaxPercentPerTarget}\n");
+        text.Append("protect ").AppendJoin(',', settings.Protect.TokenIds).Append(';').AppendJoin(',', settings.Protect.Users).Append(';').AppendJoin(',', settings.Protect.DescriptionPatterns);
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
