@@ -80,6 +80,13 @@ public sealed class DemoTarget : IAsyncDisposable
             Reason = "the audit itself needs an operator token to see every user's tokens",
             Owner = "platform",
         });
+        // The worker shows what remediation would do (metrics, /report), and never acts: plan mode, one rule.
+        if (options.Remediation.Rules.Count == 0 && options.Remediation.ParsedMode == RemediationMode.Off)
+        {
+            options.Remediation.Rules["TG2010"] = "deactivate";
+            options.Remediation.Mode = "plan";
+        }
+
         if (options.Schedule == TokenGovernanceOptions.DefaultSchedule)
         {
             options.Schedule = "0 * * * * ?";

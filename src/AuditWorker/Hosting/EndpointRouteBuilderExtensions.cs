@@ -17,7 +17,7 @@ public static class EndpointRouteBuilderExtensions
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
-        app.MapGet("/report", async (HttpContext context, AuditStateStore state, IOptions<TokenGovernanceOptions> options) =>
+        app.MapGet("/report", async (HttpContext context, AuditStateStore state, IOptions<TokenGovernanceOptions> options, Remediation.RemediationStatus remediation) =>
         {
             if (!options.Value.Http.ExposeReport)
             {
@@ -35,7 +35,17 @@ public static class EndpointRouteBuilderExtensions
             }
 
             context.Response.ContentType = "application/json; charset=utf-8";
-            await new JsonReportWriter().WriteAsync(ReportDocumentBuilder.Build(report), context.Response.Body, context.RequestAborted);
+            var document = ReportDocumentBuilder.Build(report);
+            if (remediation.Enabled)
+            {
+                document.Remediation = report.Targets.Select(target => state.Targets.GetValueOrDefault(target.Target)?.LastSuccess)
+                    .OfType<TargetAuditResult>().Select(remediation.PlanFor).OfType<Audit.Remediation.RemediationPlan>()
+                    .SelectMany(plan => plan.Actions)
+                    .Select(action => new ReportRemediationAction(action.Target, action.TokenId, action.Rule, action.Action, action.State, action.DueAt, action.Reason))
+                    .ToList();
+            }
+
+            await new JsonReportWriter().WriteAsync(document, context.Response.Body, context.RequestAborted);
         });
         app.MapGet("/tokens", TokensEndpoint.HandleAsync);
         return app;

@@ -30,6 +30,11 @@ public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOpt
         }
 
         ValidateScheduler(options.Scheduler, problems);
+        if (options.Remediation.ParsedMode == RemediationMode.Apply && string.IsNullOrWhiteSpace(options.Remediation.JournalFile))
+        {
+            problems.Add($"{Root}:Remediation:JournalFile is required with Mode 'apply': every action the worker takes is journaled there (on storage that outlives the pod)");
+        }
+
         OptionBounds.CheckPositive($"{Root}:History:Retention", options.History.Retention, TimeSpan.FromHours(1), TimeSpan.FromDays(3660), problems);
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -12,6 +12,8 @@ public sealed class AuditCoordinator(
     AuditRunner runner,
     IAuditResultStore store,
     AuditMetrics metrics,
+    Remediation.RemediationStatus remediation,
+    Remediation.ScheduledRemediation scheduledRemediation,
     IOptions<TokenGovernanceOptions> options,
     ILogger<AuditCoordinator> logger)
 {
@@ -26,7 +28,7 @@ public sealed class AuditCoordinator(
         }
 
         // Counts feed tokengov_tokens; a record per token only when /tokens serves them.
-        var detail = options.Value.Http.ExposeTokens ? AuditDetail.Tokens : AuditDetail.Counts;
+        var detail = options.Value.Http.ExposeTokens || remediation.Enabled ? AuditDetail.Tokens : AuditDetail.Counts;
         var result = await runner.RunOneAsync(target, cancellationToken, new AuditRequest { Detail = detail });
         try
         {
@@ -42,6 +44,7 @@ public sealed class AuditCoordinator(
         }
 
         metrics.RecordRun(result);
+        await scheduledRemediation.AfterAuditAsync(result, cancellationToken);
         return result;
     }
 }

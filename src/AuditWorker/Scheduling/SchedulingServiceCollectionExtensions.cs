@@ -17,6 +17,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<AuditStateStore>();
         services.AddHealthChecks().AddCheck<AuditOutcomeCheck>("audits", tags: [Hosting.EndpointRouteBuilderExtensions.ReadyTag]);
         services.AddSingleton<AuditCoordinator>();
+        services.AddSingleton<Remediation.RemediationStatus>();
+        services.AddSingleton<Remediation.ScheduledRemediation>();
         services.AddSingleton<ShutdownGrace>();
         services.AddOptions<HostOptions>().Configure<IOptions<TokenGovernanceOptions>>((host, settings) =>
             host.ShutdownTimeout = settings.Value.ShutdownGracePeriod + TimeSpan.FromSeconds(5));

@@ -28,7 +28,9 @@ public sealed class AuditMetrics
     private readonly ConcurrentDictionary<(string Target, string Outcome), long> _runs = new();
     private readonly Histogram<double> _duration;
 
-    public AuditMetrics(IMeterFactory meterFactory, AuditStateStore state, PolicyEngine policy, TimeProvider time, IOptions<TokenGovernanceOptions> options)
+    public AuditMetrics(
+        IMeterFactory meterFactory, AuditStateStore state, PolicyEngine policy, TimeProvider time, IOptions<TokenGovernanceOptions> options,
+        Remediation.RemediationStatus remediation)
     {
         var meter = meterFactory.Create(MeterName, ToolInfo.Version);
         // Both outcomes exist from the start for every configured target, at 0: a target that fails from its first
@@ -52,6 +54,12 @@ public sealed class AuditMetrics
             description: "Tokens seen in the last successful audit, by status (active or inactive).");
         meter.CreateObservableGauge("tokengov.tokens", () => ObserveTokens(state),
             description: "Tokens in the last successful audit, by target, owner kind (generic, personal, admin, deleted, none), access (read, write, admin) and status.");
+        if (remediation.Enabled)
+        {
+            meter.CreateObservableGauge("tokengov.remediation_actions", () => ObserveRemediation(state, remediation),
+                description: "Remediation actions of the last successful audit, by target, rule, action and state (due, pending, refused).");
+        }
+
         meter.CreateObservableGauge("tokengov.references", () => ObserveReferences(state),
             description: "Token references found in the last successful audit, by target, source and state.");
         meter.CreateObservableGauge("tokengov.last_success_timestamp", () => ObserveLastSuccess(state), unit: "s",
@@ -185,6 +193,27 @@ public sealed class AuditMetrics
                     new KeyValuePair<string, object?>("owner_kind", count.OwnerKind),
                     new KeyValuePair<string, object?>("access", count.Access),
                     new KeyValuePair<string, object?>("status", count.Status));
+            }
+        }
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveRemediation(AuditStateStore state, Remediation.RemediationStatus remediation)
+    {
+        string[] states = [Audit.Remediation.ActionStates.Due, Audit.Remediation.ActionStates.Pending, Audit.Remediation.ActionStates.Refused];
+        foreach (var (target, targetState) in state.Targets)
+        {
+            if (targetState.LastSuccess is not { } success || remediation.PlanFor(success) is not { } plan)
+            {
+                continue;
+            }
+
+            var counts = plan.Actions.GroupBy(action => (action.Rule, action.Action, action.State)).ToDictionary(group => group.Key, group => (long)group.Count());
+            var keys = remediation.ConfiguredRules().SelectMany(rule => states.Select(actionState => (rule, "deactivate", actionState))).Union(counts.Keys);
+            foreach (var (rule, action, actionState) in keys)
+            {
+                yield return new Measurement<long>(counts.GetValueOrDefault((rule, action, actionState)),
+                    new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("rule", rule),
+                    new KeyValuePair<string, object?>("action", action), new KeyValuePair<string, object?>("state", actionState));
             }
         }
     }

@@ -36,6 +36,10 @@ internal static class ConfigurationCases
         new("token-file-fifo", context => Audit(context, section => Target(section)["TokenFile"] = context.Fifo("token")), 64, "TokenFile"),
         new("token-file-two-lines", context => Audit(context, section => Target(section)["TokenFile"] = context.File("token2", context.Token + "\n" + context.Token + "\n")), 2, "holds 2 lines"),
         new("token-file-nul", context => Audit(context, section => Target(section)["TokenFile"] = context.File("token0", context.Token[..40] + "\0" + context.Token[40..])), 2, "white space or control characters"),
+        new("remediation-revoke", context => Audit(context, section => section["Remediation"] = Remediation("revoke")), 64, "TokenGovernance:Remediation:Rules:TG2001 'revoke' is permanent"),
+        new("remediation-unknown-action", context => Audit(context, section => section["Remediation"] = Remediation("delete")), 64, "TokenGovernance:Remediation:Rules:TG2001 'delete' is not deactivate or none"),
+        new("remediation-apply-without-journal", context => ["run", "--config", context.Config(section => section["Remediation"] = Remediation("deactivate", "apply"))], 64, "TokenGovernance:Remediation:JournalFile is required with Mode 'apply'"),
+        new("remediation-plan-edited", context => ["remediate", "apply", context.File("plan.json", "{\"schemaVersion\": 1, \"digest\": \"sha256:00\"}"), "--config", context.Config()], 64, "is not a tokengov plan"),
         new("output-is-directory", context => [.. Audit(context), "--output", context.Directory], 64, "is a directory; name a file", noAuditRuns: true),
         new("output-folder-missing", context => [.. Audit(context), "--output", Path.Combine(context.Directory, "missing", "report.json")], 64, "is in a folder that does not exist", noAuditRuns: true),
         new("output-device-full", context => [.. Audit(context), "--output", "/dev/full"], 74, "cannot write the report to '/dev/full'"),
@@ -49,6 +53,9 @@ internal static class ConfigurationCases
         new("kube-api-wrong-type", context => Audit(context, section => section["References"] = Kubernetes(context.Kubeconfig(Body("""{"kind":"SecretList","items":"none"}""")))), 2, "the Kubernetes API answered something unusable"),
         new("kube-api-null-items", context => Audit(context, section => section["References"] = Kubernetes(context.Kubeconfig(Body("""{"kind":"SecretList","metadata":{},"items":null}""")))), 0, string.Empty),
     ];
+
+    private static JsonObject Remediation(string action, string mode = "off") =>
+        new() { ["Rules"] = new JsonObject { ["TG2001"] = action }, ["Mode"] = mode };
 
     private static string[] Audit(ConfigurationContext context, Action<JsonObject>? change = null, bool longUserName = false) =>
         ["audit", "--config", context.Config(change, longUserName), "--fail-on", "none", "--format", "json"];

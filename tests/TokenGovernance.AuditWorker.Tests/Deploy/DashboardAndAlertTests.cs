@@ -41,7 +41,7 @@ public class DashboardAndAlertTests
     {
         var rules = File.ReadAllText(RulesFile);
         var alerts = Regex.Matches(rules, @"- alert: (\w+)").Select(match => match.Groups[1].Value).ToList();
-        Assert.Equal(["TokenGovAuditFailing", "TokenGovAuditStale", "TokenGovCriticalFindings", "TokenGovHighFindings", "TokenGovFindingOpenTooLong", "TokenGovWorkerAbsent"], alerts);
+        Assert.Equal(["TokenGovAuditFailing", "TokenGovAuditStale", "TokenGovCriticalFindings", "TokenGovHighFindings", "TokenGovFindingOpenTooLong", "TokenGovRemediationRefused", "TokenGovWorkerAbsent"], alerts);
         Assert.Equal(alerts.Count, Regex.Matches(rules, @"severity: (critical|warning)").Count);
         Assert.Equal(alerts.Count, Regex.Matches(rules, @"summary:").Count);
         Assert.Equal(alerts.Count, Regex.Matches(rules, @"description:").Count);
@@ -63,6 +63,8 @@ public class DashboardAndAlertTests
         using var directory = new TempDirectory();
         directory.File("configs/telegraf.conf", "[[outputs.influxdb_v2]]\n  token = \"" + worker.Data.AuditToken.Token + "\"\n");
         worker.Settings["References:Files:0:Path"] = Path.Combine(directory.Path, "configs");
+        worker.Settings["Remediation:Mode"] = "plan";
+        worker.Settings["Remediation:Rules:TG2001"] = "deactivate";
         await worker.StartAsync();
         // Observable instruments are read one after another: the scrape during which the first audit lands can show
         // the later ones (references) and not yet the earlier ones (findings). Wait for a scrape after it.

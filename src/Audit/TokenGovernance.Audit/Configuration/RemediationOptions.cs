@@ -21,8 +21,13 @@ public sealed class RemediationOptions
     /// <summary>Never touched, whatever the rules say (besides what is always protected: the audit's own user, operator tokens).</summary>
     public ProtectOptions Protect { get; set; } = new();
 
-    /// <summary>The worker: <c>off</c> (default), <c>plan</c> or <c>apply</c>.</summary>
+    /// <summary>The worker: <c>off</c> (default), <c>plan</c> (due, pending and refused actions as metrics and in /report) or <c>apply</c>.</summary>
     public string Mode { get; set; } = "off";
+
+    /// <summary>The worker in <c>apply</c> mode appends its journal here (JSON Lines, as <c>remediate apply --journal</c>).</summary>
+    public string? JournalFile { get; set; }
+
+    public RemediationMode ParsedMode => Choices.Parse(Mode, RemediationMode.Off);
 }
 
 public sealed class ProtectOptions

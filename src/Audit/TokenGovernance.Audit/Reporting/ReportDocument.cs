@@ -20,7 +20,13 @@ public sealed class ReportDocument
     public required List<ReportFinding> Findings { get; init; }
 
     public required ReportSummary Summary { get; init; }
+
+    /// <summary>The worker with <c>Remediation:Mode</c> plan or apply: each target's actions (due, pending, refused); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<ReportRemediationAction>? Remediation { get; set; }
 }
+
+public sealed record ReportRemediationAction(string Target, string TokenId, string Rule, string Action, string State, DateTimeOffset DueAt, string? Reason);
 
 public sealed record ReportTool(string Name, string Version);
 
