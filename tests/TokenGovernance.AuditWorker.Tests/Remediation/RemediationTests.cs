@@ -136,6 +136,31 @@ public sealed class RemediationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rollback_refuses_a_token_changed_since_it_was_deactivated()
+    {
+        var config = Config();
+        var plan = await PlanAsync(config);
+        var journal = Path.Combine(_directory.Path, "rollback.jsonl");
+        Assert.Equal(0, (await TokengovProcess.RunAsync(["remediate", "apply", plan, "--config", config, "--yes", "--journal", journal])).ExitCode);
+        lock (_server.DataLock)
+        {
+            Token("bob writer").UpdatedAt = DateTimeOffset.UtcNow.AddMinutes(5);
+        }
+
+        var listed = await TokengovProcess.RunAsync(["remediate", "rollback", journal, "--config", config]);
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Equal(3, listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(line => line.StartsWith("would reactivate token", StringComparison.Ordinal)));
+        Assert.Equal("inactive", Token("alice writer").Status);
+
+        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["remediate", "rollback", journal, "--config", config, "--yes"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("2 applied, 1 refused", stderr, StringComparison.Ordinal);
+        Assert.Equal(("active", "inactive", "active"), (Token("alice writer").Status, Token("bob writer").Status, Token("carol writer").Status));
+        Assert.StartsWith("the token changed since it was deactivated", (string?)Lines(journal).Last(line => (string?)line["tokenId"] == Token("bob writer").Id)["reason"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Caps_refuse_the_whole_target_before_any_call()
     {
         var config = Config("""{"Rules": {"TG2001": "deactivate"}, "GraceDays": 0, "MaxActionsPerTarget": 2, "MaxPercentPerTarget": 100}""");
