@@ -47,7 +47,20 @@ namespace TokenGovernance.TokenDetection
             _extraPlaceholders = extraPlaceholders;
         }
 
-        public IEnumerable<ConfigTokenFinding> Scan(string text)
+        public IEnumerable<ConfigTokenFinding> Scan(string text) => ScanLines(new StringText(text));
+
+        /// <summary>
+        /// The first <paramref name="length"/> characters of <paramref name="buffer"/> (a pooled buffer of decoded file
+        /// text): the same findings as <see cref="Scan(string)"/> on that text, without a string of the whole file.
+        /// </summary>
+        public IEnumerable<ConfigTokenFinding> Scan(char[] buffer, int length) => ScanLines(new BufferText(buffer, length));
+
+        /// <summary>
+        /// Line by line; a line gets a string (and the patterns) only when it could hold something: a run of token
+        /// characters long enough for a shape, or a key name. Most lines of a config have neither.
+        /// </summary>
+        private IEnumerable<ConfigTokenFinding> ScanLines<TText>(TText text)
+            where TText : struct, IText
         {
             var lineNumber = 0;
             var lineStart = 0;
@@ -60,13 +73,172 @@ namespace TokenGovernance.TokenDetection
                 }
 
                 lineNumber++;
-                var line = text.Substring(lineStart, lineEnd - lineStart).TrimEnd('\r');
-                foreach (var finding in ScanLine(line, lineNumber))
+                var length = lineEnd - lineStart;
+                while (length > 0 && text[lineStart + length - 1] == '\r')
                 {
-                    yield return finding;
+                    length--;
+                }
+
+                if (MayHoldAnything(text, lineStart, length))
+                {
+                    foreach (var finding in ScanLine(text.Substring(lineStart, length), lineNumber))
+                    {
+                        yield return finding;
+                    }
                 }
 
                 lineStart = lineEnd + 1;
+            }
+        }
+
+        /// <summary>
+        /// False only when <see cref="ScanLine"/> cannot find anything in the line: no run of 16 URL-safe base64
+        /// characters in a line long enough for a shape (<see cref="TokenShapeDetector"/> skips shorter runs), and no
+        /// key name (every key pattern and the connection-string parameter need "token" or an extra name).
+        /// </summary>
+        private bool MayHoldAnything<TText>(TText text, int start, int length)
+            where TText : struct, IText
+        {
+            if (length >= TokenShapeDetector.MinimumTokenLength)
+            {
+                var run = 0;
+                for (var index = start; index < start + length; index++)
+                {
+                    run = TokenShapeDetector.IsUrlSafeBase64(text[index]) ? run + 1 : 0;
+                    if (run >= 16)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (text.ContainsIgnoreCase(start, length, "token"))
+            {
+                return true;
+            }
+
+            if (_extraNames is not null)
+            {
+                foreach (var name in _extraNames)
+                {
+                    if (text.ContainsIgnoreCase(start, length, name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The text a scan reads: a string, or a pooled buffer; generic over structs, so no call is virtual.</summary>
+        private interface IText
+        {
+            int Length { get; }
+
+            char this[int index] { get; }
+
+            int IndexOf(char value, int start);
+
+            string Substring(int start, int length);
+
+            bool ContainsIgnoreCase(int start, int length, string value);
+        }
+
+        private readonly struct StringText : IText
+        {
+            private readonly string _text;
+
+            public StringText(string text) => _text = text;
+
+            public int Length => _text.Length;
+
+            public char this[int index] => _text[index];
+
+            public int IndexOf(char value, int start) => _text.IndexOf(value, start);
+
+            public string Substring(int start, int length) => _text.Substring(start, length);
+
+            public bool ContainsIgnoreCase(int start, int length, string value) =>
+                length >= value.Length && _text.IndexOf(value, start, length, StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        private readonly struct BufferText : IText
+        {
+            private readonly char[] _buffer;
+
+            public BufferText(char[] buffer, int length)
+            {
+                _buffer = buffer;
+                Length = length;
+            }
+
+            public int Length { get; }
+
+            public char this[int index] => _buffer[index];
+
+            public int IndexOf(char value, int start) => Array.IndexOf(_buffer, value, start, Length - start);
+
+            public string Substring(int start, int length) => new string(_buffer, start, length);
+
+            public bool ContainsIgnoreCase(int start, int length, string value)
+            {
+                if (length < value.Length)
+                {
+                    return false;
+                }
+
+                if (!IsAsciiLetters(value))
+                {
+                    // OrdinalIgnoreCase of non-ASCII names is the runtime's to decide: ask it, on a copy.
+                    return new string(_buffer, start, length).IndexOf(value, StringComparison.OrdinalIgnoreCase) >= 0;
+                }
+
+                // For ASCII letters OrdinalIgnoreCase is ASCII case folding: no other character upper-cases to one of them.
+                // Candidates are where the first letter is, in either case (the runtime's vectorized IndexOf finds them).
+                var last = start + length - value.Length;
+                var lower = (char)(value[0] | 0x20);
+                var upper = (char)(lower & ~0x20);
+                return Finds(lower, start, last, value) || Finds(upper, start, last, value);
+            }
+
+            private bool Finds(char first, int start, int last, string value)
+            {
+                for (var index = start; index <= last; index++)
+                {
+                    index = Array.IndexOf(_buffer, first, index, last - index + 1);
+                    if (index < 0)
+                    {
+                        return false;
+                    }
+
+                    var matched = true;
+                    for (var offset = 1; offset < value.Length && matched; offset++)
+                    {
+                        var character = _buffer[index + offset];
+                        matched = character < 128 && (character | 0x20) == (value[offset] | 0x20);
+                    }
+
+                    if (matched)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsAsciiLetters(string value)
+            {
+                foreach (var character in value)
+                {
+                    if (!((character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z')))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
         }
 

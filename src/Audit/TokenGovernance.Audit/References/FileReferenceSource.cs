@@ -1,3 +1,4 @@
+using System.Buffers;
 using TokenGovernance.Audit.Safety;
 using TokenGovernance.Audit.Model;
 using Microsoft.Extensions.FileSystemGlobbing;
@@ -33,14 +34,22 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
     {
         try
         {
-            var found = new List<FoundReference>();
-            foreach (var file in Files(options))
+            // Files are scanned on every core; their references are then put together in the walk's order, so a
+            // report lists them as a sequential scan would.
+            var files = Files(options).ToList();
+            var perFile = new List<FoundReference>?[files.Count];
+            Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                ScanFile(file, options.IsPlaintext, found);
-            }
+                var found = new List<FoundReference>(0);
+                ScanFile(files[index], options.IsPlaintext, found);
+                perFile[index] = found.Count == 0 ? null : found;
+            });
 
-            return new SourceScan(ReferenceSources.File, found, null);
+            return new SourceScan(ReferenceSources.File, perFile.Where(found => found is not null).SelectMany(found => found!).ToList(), null);
+        }
+        catch (AggregateException aggregate) when (aggregate.InnerExceptions.FirstOrDefault(inner => inner is IOException or UnauthorizedAccessException) is { } exception)
+        {
+            return new SourceScan(ReferenceSources.File, [], $"file source '{options.Path}' cannot be read: {ServerText.OneLine(exception.Message)}");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -77,33 +86,88 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
             .Files.Select(match => Path.Combine(options.Path, match.Path));
     }
 
+    /// <summary>
+    /// One file, through pooled buffers: its bytes, then its UTF-8 text (as <see cref="System.Text.Encoding.UTF8"/>'s
+    /// <c>GetString</c> decodes it), scanned in place; only lines that may hold a token become strings.
+    /// </summary>
     private static void ScanFile(string path, bool plaintext, List<FoundReference> found)
     {
+        // Sized before it is opened: a FIFO (length 0) would block the open until someone writes to it.
         var info = new FileInfo(path);
         if (info.Length > MaximumFileSize || info.Length == 0)
         {
             return;
         }
 
-        var bytes = File.ReadAllBytes(path);
-        if (Array.IndexOf(bytes, (byte)0, 0, Math.Min(bytes.Length, 8192)) >= 0)
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        var size = Math.Min(stream.Length, MaximumFileSize);
+        if (size == 0)
         {
             return;
         }
 
-        var text = System.Text.Encoding.UTF8.GetString(bytes);
-        foreach (var finding in Scanner.Scan(text))
+        var bytes = ArrayPool<byte>.Shared.Rent((int)size);
+        char[]? chars = null;
+        try
         {
-            found.Add(Reference(path, finding.Line, finding.Value, plaintext));
+            var length = ReadAll(stream, bytes, (int)size);
+            if (Array.IndexOf(bytes, (byte)0, 0, Math.Min(length, 8192)) >= 0)
+            {
+                return;
+            }
+
+            chars = ArrayPool<char>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxCharCount(length));
+            var count = System.Text.Encoding.UTF8.GetChars(bytes, 0, length, chars, 0);
+            var before = found.Count;
+            foreach (var finding in Scanner.Scan(chars, count))
+            {
+                found.Add(Reference(path, finding.Line, finding.Value, plaintext));
+            }
+
+            // A mounted secret often holds nothing but the value, without any key or shape.
+            if (!plaintext && found.Count == before && WholeValue(chars, count) is { } value && !PlaceholderDetector.IsPlaceholder(value))
+            {
+                found.Add(Reference(path, 1, value, plaintext));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            if (chars is not null)
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+    }
+
+    /// <summary>The whole text, trimmed, when it is one short line (a secret file's bare value); else null, without copying.</summary>
+    private static string? WholeValue(char[] chars, int count)
+    {
+        var start = 0;
+        var end = count;
+        while (start < end && char.IsWhiteSpace(chars[start]))
+        {
+            start++;
         }
 
-        // A mounted secret often holds nothing but the value, without any key or shape.
-        var trimmed = text.Trim();
-        if (!plaintext && found.All(reference => !reference.Location.StartsWith(path + ":", StringComparison.Ordinal))
-            && trimmed.Length is > 0 and < 512 && !trimmed.Contains('\n') && !PlaceholderDetector.IsPlaceholder(trimmed))
+        while (end > start && char.IsWhiteSpace(chars[end - 1]))
         {
-            found.Add(Reference(path, 1, trimmed, plaintext));
+            end--;
         }
+
+        return end - start is > 0 and < 512 && Array.IndexOf(chars, '\n', start, end - start) < 0 ? new string(chars, start, end - start) : null;
+    }
+
+    private static int ReadAll(FileStream stream, byte[] buffer, int size)
+    {
+        var length = 0;
+        int read;
+        while (length < size && (read = stream.Read(buffer, length, size - length)) > 0)
+        {
+            length += read;
+        }
+
+        return length;
     }
 
     private static FoundReference Reference(string path, int line, string value, bool plaintext) => new()
