@@ -6,6 +6,11 @@ using TokenGovernance.InfluxDouble;
 // serve-double [authorizations] [orgs] [users] [port] [mode] [fault]
 //   Serves the InfluxDB double with a generated data set until stdin closes or the process is killed,
 //   and writes the audit token to ./double-token (the benchmark scripts read it; the value stays on this machine).
+if (args.Length == 3 && args[0] == "peer-client")
+{
+    return await TokenGovernance.Benchmarks.OfficialClientPeer.RunAsync(args[1], args[2]);
+}
+
 if (args.Length is 2 or 3 && args[0] == "scan-files")
 {
     // Times the reference file source over a folder (benchmarks/references-scan.sh generates one), as Kind plain or
