@@ -135,6 +135,11 @@ internal static class CommandLineSyntax
             }
         }
 
+        if (result.Errors.Count > 0 && command == syntax.Remediate)
+        {
+            return "remediate needs a command: plan, apply PLAN or rollback JOURNAL";
+        }
+
         return result.Errors.Count > 0 ? result.Errors[0].Message : null;
     }
 

@@ -28,8 +28,10 @@ public sealed class InfluxApiDouble : IAsyncDisposable
 
     public FaultInjector Faults { get; } = new();
 
-    /// <summary>Every request as <c>METHOD /path?query</c>, in arrival order: which calls a read or a change made.</summary>
+    /// <summary>The last <see cref="RequestLogSize"/> requests as <c>METHOD /path?query</c>, in arrival order: which calls a read or a change made.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
+
+    public const int RequestLogSize = 10_000;
 
     public Uri Url { get; private set; } = null!;
 
@@ -68,6 +70,11 @@ public sealed class InfluxApiDouble : IAsyncDisposable
 
             var path = context.Request.Path.Value ?? string.Empty;
             Requests.Enqueue(context.Request.Method + " " + path + context.Request.QueryString.Value);
+            while (Requests.Count > RequestLogSize && Requests.TryDequeue(out _))
+            {
+                // A demo worker left running for days must not grow without end.
+            }
+
             Faults.Enter(path);
             try
             {

@@ -25,6 +25,12 @@ public sealed class CommandLineErrorTests : IDisposable
     [InlineData("audit --bogus", "unknown option '--bogus'")]
     [InlineData("frobnicate", "unknown command 'frobnicate'")]
     [InlineData("audit --config /nonexistent/tokengov.json", "config file '/nonexistent/tokengov.json' not found")]
+    [InlineData("remediate", "remediate needs a command: plan, apply PLAN or rollback JOURNAL")]
+    [InlineData("remediate apply", "remediate apply needs the plan: tokengov remediate apply plan.json")]
+    [InlineData("remediate rollback", "remediate rollback needs the journal")]
+    [InlineData("remediate plan --bogus", "unknown option '--bogus' for 'remediate plan'")]
+    [InlineData("remediate apply /nonexistent/plan.json", "plan '/nonexistent/plan.json' does not exist")]
+    [InlineData("tokens show", "tokens show needs a token id")]
     public async Task Usage_errors_exit_64_with_one_clear_line(string arguments, string expected)
     {
         var (exitCode, _, stderr) = await TokengovProcess.RunAsync(arguments.Split(' '));
