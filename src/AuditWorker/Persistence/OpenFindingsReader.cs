@@ -4,8 +4,8 @@ using TokenGovernance.Audit.Configuration;
 namespace TokenGovernance.AuditWorker.Persistence;
 
 /// <summary>
-/// Reads when the open findings of one subject were first seen, from the worker's findings history: what
-/// <c>tokengov tokens show</c> adds when the configuration names the PostgreSQL store. Read-only, one query.
+/// Reads when open findings were first seen, from the worker's findings history: what <c>tokengov tokens show</c> and
+/// <c>remediate plan</c> use when the configuration names the PostgreSQL store. Read-only, one query per target.
 /// </summary>
 public static class OpenFindingsReader
 {
@@ -28,22 +28,10 @@ public static class OpenFindingsReader
         return firstSeen;
     }
 
+    /// <summary>When each open finding about one token was first seen, by rule id.</summary>
     public static async Task<Dictionary<string, DateTimeOffset>> FirstSeenByRuleAsync(
-        SchedulerOptions scheduler, string target, string subject, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(PostgresConnectionString.Read(scheduler));
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT rule_id, first_seen FROM tokengov_findings_history WHERE target = @target AND subject = @subject AND resolved_at IS NULL", connection);
-        command.Parameters.AddWithValue("target", target);
-        command.Parameters.AddWithValue("subject", subject);
-        var firstSeen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            firstSeen[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1);
-        }
-
-        return firstSeen;
-    }
+        SchedulerOptions scheduler, string target, string subject, CancellationToken cancellationToken) =>
+        (await FirstSeenAsync(scheduler, target, cancellationToken))
+            .Where(pair => pair.Key.Subject == subject)
+            .ToDictionary(pair => pair.Key.Rule, pair => pair.Value, StringComparer.Ordinal);
 }
