@@ -40,6 +40,34 @@ public class SnapshotCodecTests
         Assert.Throws<InvalidDataException>(() => codec.Decode(new byte[] { 9, 1, 2 }));
     }
 
+    [Fact]
+    public async Task Token_records_and_counts_survive_the_snapshot()
+    {
+        await using var harness = await AuditHarness.StartAsync(InfluxDoubleMode.Oss27);
+        using var host = harness.BuildHost();
+        var audited = (await harness.RunAsync(AuditDetail.Tokens)).Targets.Single();
+        audited = audited with { TokenCounts = [new Audit.Listing.TokenCount("personal", "write", "active", 2)] };
+        Assert.NotEmpty(audited.Tokens!);
+
+        var codec = new SnapshotCodec(host.Services.GetRequiredService<PolicyRuleCatalog>());
+        var payload = codec.Encode(audited);
+        var decoded = codec.Decode(payload);
+
+        Assert.Equal(audited.TokenCounts, decoded.TokenCounts);
+        Assert.Equal(audited.Tokens!.Count, decoded.Tokens!.Count);
+        Assert.All(audited.Tokens.Zip(decoded.Tokens), pair =>
+        {
+            Assert.Equal(pair.First with { Permissions = [], References = [] }, pair.Second with { Permissions = [], References = [] });
+            Assert.Equal(pair.First.Permissions, pair.Second.Permissions);
+        });
+        CanaryAssert.NoTokenIn(System.Text.Encoding.UTF8.GetString(payload), harness.TestData.AllTokenValues, "the stored payload");
+
+        // A payload written before the inventory (no tokens, no counts) reads as such.
+        var old = codec.Decode(codec.Encode(audited with { Tokens = null, TokenCounts = [] }));
+        Assert.Null(old.Tokens);
+        Assert.Empty(old.TokenCounts);
+    }
+
     private static string Json(TargetAuditResult result)
     {
         using var stream = new MemoryStream();
