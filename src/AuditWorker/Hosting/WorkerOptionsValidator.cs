@@ -30,9 +30,9 @@ public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOpt
         }
 
         ValidateScheduler(options.Scheduler, problems);
-        if (options.Remediation.ParsedMode == RemediationMode.Apply && string.IsNullOrWhiteSpace(options.Remediation.JournalFile))
+        if (options.Remediation.ParsedMode == RemediationMode.Apply && string.IsNullOrWhiteSpace(options.Remediation.JournalFile) && !options.Scheduler.UsesPostgres)
         {
-            problems.Add($"{Root}:Remediation:JournalFile is required with Mode 'apply': every action the worker takes is journaled there (on storage that outlives the pod)");
+            problems.Add($"{Root}:Remediation:JournalFile is required with Mode 'apply' and the memory store: every action the worker takes is journaled (with the PostgreSQL store, in the database)");
         }
 
         OptionBounds.CheckPositive($"{Root}:History:Retention", options.History.Retention, TimeSpan.FromHours(1), TimeSpan.FromDays(3660), problems);

@@ -32,6 +32,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<PostgresSnapshotReader>();
         services.AddSingleton<StoreHealth>();
         services.AddSingleton<IAuditResultStore, PostgresAuditResultStore>();
+        services.AddSingleton<PostgresJournal>();
 
         var instanceId = FirstNonEmpty(scheduler.InstanceId, Environment.GetEnvironmentVariable("POD_NAME"));
         services.AddQuartz(quartz =>

@@ -60,4 +60,40 @@ public class WorkerRemediationTests
             CanaryAssert.NoTokenIn(text, worker.Data.AllTokenValues, where);
         }
     }
+
+    [Fact]
+    public async Task Apply_mode_on_the_postgres_store_journals_in_the_database()
+    {
+        var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
+        await using var worker = await WorkerUnderTest.CreateAsync();
+        worker.UsePostgres(database, "replica-0");
+        worker.Settings["Remediation:Mode"] = "apply";
+        worker.Settings["Remediation:Rules:TG2001"] = "deactivate";
+        worker.Settings["Remediation:GraceDays"] = "0";
+        worker.Settings["Remediation:MaxPercentPerTarget"] = "100";
+        await worker.StartAsync();
+
+        var alice = worker.Data.Data.Authorizations.Single(authorization => authorization.Description == "alice writer");
+        List<(string Outcome, string Entry)> rows = [];
+        await Poll.UntilAsync(async () =>
+        {
+            try
+            {
+                rows = await Database.QueryAsync(database, $"SELECT outcome, entry::text FROM tokengov_remediation_journal WHERE token_id = '{alice.Id}'",
+                    reader => (reader.GetString(0), reader.GetString(1)));
+                return rows.Count > 0;
+            }
+            catch (Npgsql.PostgresException exception) when (exception.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(30), () => "no journal row; logs:\n" + worker.Logs.Text);
+
+        var (outcome, entry) = Assert.Single(rows);
+        Assert.Equal("applied", outcome);
+        Assert.Equal("inactive", alice.Status);
+        using var json = JsonDocument.Parse(entry);
+        Assert.Equal("admin", json.RootElement.GetProperty("actor").GetString());
+        CanaryAssert.NoTokenIn(entry, worker.Data.AllTokenValues, "the journal row");
+    }
 }

@@ -4,8 +4,14 @@ using TokenGovernance.Audit.Safety;
 
 namespace TokenGovernance.Audit.Remediation;
 
+/// <summary>Where the outcome of each action goes as it ends: a file (<see cref="Journal"/>) or the worker's database.</summary>
+public interface IJournalSink
+{
+    Task WriteAsync(JournalEntry entry, CancellationToken cancellationToken);
+}
+
 /// <summary>A remediation journal file: one JSON line per action, appended and flushed as each action ends.</summary>
-public sealed class Journal : IDisposable
+public sealed class Journal : IJournalSink, IDisposable
 {
     private readonly StreamWriter _writer;
 
@@ -29,9 +35,12 @@ public sealed class Journal : IDisposable
         return new Journal(new StreamWriter(new FileStream(path, options)) { AutoFlush = false }, path);
     }
 
+    /// <summary>One entry as one line of JSON (the file's format, and the database row's <c>entry</c>).</summary>
+    public static string Line(JournalEntry entry) => JsonSerializer.Serialize(entry, RemediationJsonContext.Compact.JournalEntry);
+
     public async Task WriteAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
-        await _writer.WriteLineAsync(JsonSerializer.Serialize(entry, RemediationJsonContext.Compact.JournalEntry).AsMemory(), cancellationToken);
+        await _writer.WriteLineAsync(Line(entry).AsMemory(), cancellationToken);
         await _writer.FlushAsync(cancellationToken);
     }
 

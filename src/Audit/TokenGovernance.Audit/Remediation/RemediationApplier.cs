@@ -12,7 +12,7 @@ namespace TokenGovernance.Audit.Remediation;
 /// </summary>
 public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOptions<TokenGovernanceOptions> options, TimeProvider time)
 {
-    public async Task<RemediationSummary> ApplyAsync(RemediationPlan plan, Journal journal, CancellationToken cancellationToken)
+    public async Task<RemediationSummary> ApplyAsync(RemediationPlan plan, IJournalSink journal, CancellationToken cancellationToken)
     {
         var summary = new RemediationSummary();
         var planner = new RemediationPlanner(options.Value);
@@ -34,7 +34,7 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
     }
 
     /// <summary>Re-activates what the journal deactivated (and no later line re-activated), refusing tokens changed since.</summary>
-    public async Task<RemediationSummary> RollbackAsync(IReadOnlyList<JournalEntry> entries, Journal journal, CancellationToken cancellationToken)
+    public async Task<RemediationSummary> RollbackAsync(IReadOnlyList<JournalEntry> entries, IJournalSink journal, CancellationToken cancellationToken)
     {
         var summary = new RemediationSummary();
         foreach (var group in entries.Where(entry => entry.Outcome == JournalOutcomes.Applied)
@@ -49,7 +49,7 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
     }
 
     private async Task ApplyTargetAsync(
-        string targetName, List<PlannedAction> actions, string? planDigest, RemediationProtection protection, Journal journal,
+        string targetName, List<PlannedAction> actions, string? planDigest, RemediationProtection protection, IJournalSink journal,
         RemediationSummary summary, CancellationToken cancellationToken)
     {
         var (session, problem) = await OpenAsync(targetName, cancellationToken);
@@ -104,7 +104,7 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
         }
     }
 
-    private async Task RollbackTargetAsync(string targetName, List<JournalEntry> deactivated, Journal journal, RemediationSummary summary, CancellationToken cancellationToken)
+    private async Task RollbackTargetAsync(string targetName, List<JournalEntry> deactivated, IJournalSink journal, RemediationSummary summary, CancellationToken cancellationToken)
     {
         var (session, problem) = await OpenAsync(targetName, cancellationToken);
         if (session is null)
@@ -181,7 +181,7 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
         }
     }
 
-    private async Task RefuseAllAsync(List<PlannedAction> actions, string? actor, string reason, string? planDigest, Journal journal, RemediationSummary summary, CancellationToken cancellationToken)
+    private async Task RefuseAllAsync(List<PlannedAction> actions, string? actor, string reason, string? planDigest, IJournalSink journal, RemediationSummary summary, CancellationToken cancellationToken)
     {
         foreach (var action in actions)
         {
@@ -192,7 +192,7 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
 
     private async Task FailAllAsync(
         string target, IEnumerable<(string TokenId, string? Fingerprint, string? Rule)> tokens, string action, string? actor, string reason, string? planDigest,
-        Journal journal, RemediationSummary summary, CancellationToken cancellationToken, string outcome = JournalOutcomes.Failed)
+        IJournalSink journal, RemediationSummary summary, CancellationToken cancellationToken, string outcome = JournalOutcomes.Failed)
     {
         foreach (var (tokenId, fingerprint, rule) in tokens)
         {

@@ -43,3 +43,15 @@ CREATE TABLE IF NOT EXISTS tokengov_finding_counters (
   resolved bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (target, rule_id)
 );
+
+-- Remediation journal of the worker (Remediation:Mode apply): one row per action, never updated, never pruned.
+CREATE TABLE IF NOT EXISTS tokengov_remediation_journal (
+  id bigserial PRIMARY KEY,
+  time timestamptz NOT NULL,
+  target text NOT NULL,
+  token_id text NOT NULL,
+  action text NOT NULL,
+  outcome text NOT NULL,
+  entry jsonb NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tokengov_remediation_journal_token ON tokengov_remediation_journal (target, token_id, id);
