@@ -47,7 +47,7 @@ public sealed class ScheduledRemediation(
         }
     }
 
-    /// <summary>Each entry to every journal configured: an action is never taken without its line written first.</summary>
+    /// <summary>Each entry to every journal configured; one that cannot be written stops the run before the next action.</summary>
     private sealed class Sinks(Journal? file, IJournalSink? database) : IJournalSink
     {
         public async Task WriteAsync(JournalEntry entry, CancellationToken cancellationToken)
