@@ -16,6 +16,12 @@ public static class RemediateCommand
     public static async Task<int> PlanAsync(CommandLine command, TextWriter standardError, CancellationToken cancellationToken)
     {
         await using var cli = await CliHost.StartAsync(command);
+        var catalog = cli.Services.GetRequiredService<Audit.Policy.PolicyRuleCatalog>();
+        if (command.Rules.FirstOrDefault(rule => !catalog.TryGet(rule, out _)) is { } unknown)
+        {
+            throw new ConfigurationException($"--rule '{unknown}' is not a known rule id (known: {string.Join(", ", catalog.All.Select(known => known.Id).Order())})");
+        }
+
         var targets = cli.SelectTargets(command.Query.Targets);
         var report = await cli.Services.GetRequiredService<AuditRunner>().RunAsync(targets, cancellationToken, new AuditRequest { Detail = AuditDetail.Tokens });
         var history = await FirstSeenAsync(cli.ConfiguredScheduler, report, standardError, cancellationToken);

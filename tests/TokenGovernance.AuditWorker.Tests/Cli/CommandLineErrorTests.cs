@@ -31,6 +31,7 @@ public sealed class CommandLineErrorTests : IDisposable
     [InlineData("remediate plan --bogus", "unknown option '--bogus' for 'remediate plan'")]
     [InlineData("remediate apply /nonexistent/plan.json", "plan '/nonexistent/plan.json' does not exist")]
     [InlineData("tokens show", "tokens show needs a token id")]
+    [InlineData("remediate plan --demo --rule TG9999", "--rule 'TG9999' is not a known rule id")]
     public async Task Usage_errors_exit_64_with_one_clear_line(string arguments, string expected)
     {
         var (exitCode, _, stderr) = await TokengovProcess.RunAsync(arguments.Split(' '));
