@@ -30,21 +30,20 @@ public static class InfluxV2Mapping
         },
     };
 
-    public static Token ToToken(InfluxAuthorization authorization, IReadOnlySet<string> serverTypes)
+    /// <param name="permissionPool">
+    /// Shares equal permissions between the tokens of one read (they are immutable): every All-Access token of an org
+    /// holds the same forty, so 100,000 tokens need far fewer objects. Null makes new ones.
+    /// </param>
+    public static Token ToToken(InfluxAuthorization authorization, IReadOnlySet<string> serverTypes, PermissionPool? permissionPool = null)
     {
         var permissions = new Permission[authorization.Permissions.Count];
         for (var index = 0; index < permissions.Length; index++)
         {
             var permission = authorization.Permissions[index];
-            permissions[index] = new Permission
-            {
-                Action = permission.Action,
-                ResourceType = permission.Resource.Type,
-                ScopeId = permission.Resource.OrgId,
-                ScopeName = permission.Resource.Org,
-                ResourceId = permission.Resource.Id,
-                ResourceName = permission.Resource.Name,
-            };
+            var resource = permission.Resource;
+            permissions[index] = permissionPool is null
+                ? new Permission { Action = permission.Action, ResourceType = resource.Type, ScopeId = resource.OrgId, ScopeName = resource.Org, ResourceId = resource.Id, ResourceName = resource.Name }
+                : permissionPool.Get(permission.Action, resource.Type, resource.OrgId, resource.Org, resource.Id, resource.Name);
         }
 
         return new Token

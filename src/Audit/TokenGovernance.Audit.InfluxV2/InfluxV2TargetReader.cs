@@ -40,10 +40,11 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
         users.TryAdd(me.Id, me);
 
         // Each authorization becomes a token as the list streams: the wire objects never exist all at once.
+        var permissions = new PermissionPool();
         Token ToToken(InfluxAuthorization authorization)
         {
             progress.TokenRead();
-            return InfluxV2Mapping.ToToken(authorization, resourceTypes);
+            return InfluxV2Mapping.ToToken(authorization, resourceTypes, permissions);
         }
 
         var tokens = new List<Token>();
