@@ -28,17 +28,6 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
         var me = await client.GetMeAsync(cancellationToken);
         var resourceTypes = (await client.ListResourceTypesAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
-        var users = new Dictionary<string, InfluxUser>(StringComparer.Ordinal);
-        var (listed, ownerIds) = scope.IsNarrowed
-            ? await ResolveOwnersAsync(client, flavor, selected, scope.Owners, cancellationToken)
-            : (flavor == InfluxFlavor.Cloud ? await ListMembersAsync(client, selected, cancellationToken) : await client.ListUsersAsync(cancellationToken), null);
-        foreach (var user in listed)
-        {
-            users.TryAdd(user.Id, user);
-        }
-
-        users.TryAdd(me.Id, me);
-
         // Each authorization becomes a token as the list streams: the wire objects never exist all at once.
         var permissions = new PermissionPool();
         Token ToToken(InfluxAuthorization authorization)
@@ -47,16 +36,47 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
             return InfluxV2Mapping.ToToken(authorization, resourceTypes, permissions);
         }
 
-        var tokens = new List<Token>();
-        IEnumerable<string?> orgIds = target.Orgs.Count == 0 ? new string?[] { null } : selected.Select(org => (string?)org.Id);
-        IEnumerable<string?> userIds = ownerIds is null ? new string?[] { null } : ownerIds;
-        foreach (var orgId in orgIds)
+        async Task<List<Token>> ListTokensAsync(IReadOnlyList<string>? ownerIds, CancellationToken token)
         {
-            foreach (var userId in userIds)
+            var tokens = new List<Token>();
+            IEnumerable<string?> orgIds = target.Orgs.Count == 0 ? new string?[] { null } : selected.Select(org => (string?)org.Id);
+            IEnumerable<string?> userIds = ownerIds is null ? new string?[] { null } : ownerIds.Select(id => (string?)id);
+            foreach (var orgId in orgIds)
             {
-                tokens.AddRange(await client.ListAuthorizationsAsync(orgId, ToToken, cancellationToken, userId));
+                foreach (var userId in userIds)
+                {
+                    tokens.AddRange(await client.ListAuthorizationsAsync(orgId, ToToken, token, userId));
+                }
             }
+
+            return tokens;
         }
+
+        List<InfluxUser> listed;
+        List<string>? ownerIds = null;
+        List<Token> tokens;
+        if (scope.IsNarrowed)
+        {
+            // The owners first: their ids are the authorization list's filter.
+            (listed, ownerIds) = await ResolveOwnersAsync(client, flavor, selected, scope.Owners, cancellationToken);
+            tokens = await ListTokensAsync(ownerIds, cancellationToken);
+        }
+        else
+        {
+            // The user pages and the authorization list do not depend on each other: both at once.
+            (listed, tokens) = await BothAsync(
+                token => flavor == InfluxFlavor.Cloud ? ListMembersAsync(client, selected, token) : client.ListUsersAsync(token),
+                token => ListTokensAsync(null, token),
+                cancellationToken);
+        }
+
+        var users = new Dictionary<string, InfluxUser>(StringComparer.Ordinal);
+        foreach (var user in listed)
+        {
+            users.TryAdd(user.Id, user);
+        }
+
+        users.TryAdd(me.Id, me);
 
         var deleted = await ResolveUnknownOwnersAsync(client, tokens, users, cancellationToken);
         var inventory = new TargetInventory
@@ -73,6 +93,43 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
             IsPartial = ownerIds is not null,
         };
         return new TargetRead(inventory, client.Probe);
+    }
+
+    /// <summary>
+    /// Two reads at once. When one fails the other is cancelled, and the failure is what propagates (not the other's
+    /// cancellation), so the audit names the call that failed.
+    /// </summary>
+    private static async Task<(TFirst, TSecond)> BothAsync<TFirst, TSecond>(
+        Func<CancellationToken, Task<TFirst>> first, Func<CancellationToken, Task<TSecond>> second, CancellationToken cancellationToken)
+    {
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var firstTask = Cancelling(first(both.Token), both);
+        var secondTask = Cancelling(second(both.Token), both);
+        try
+        {
+            await Task.WhenAll(firstTask, secondTask);
+        }
+        catch when ((Failure(firstTask) ?? Failure(secondTask)) is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw((Failure(firstTask) ?? Failure(secondTask))!);
+        }
+
+        return (await firstTask, await secondTask);
+
+        static Exception? Failure(Task task) => task.IsFaulted ? task.Exception?.InnerException : null;
+
+        static async Task<T> Cancelling<T>(Task<T> task, CancellationTokenSource both)
+        {
+            try
+            {
+                return await task;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                await both.CancelAsync();
+                throw;
+            }
+        }
     }
 
     private static List<InfluxOrganization> SelectOrganizations(TargetOptions target, List<InfluxOrganization> organizations)
