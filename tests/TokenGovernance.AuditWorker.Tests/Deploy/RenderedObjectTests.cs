@@ -75,6 +75,7 @@ public sealed class RenderedObjectTests
     [InlineData("ci/minimal-values.yaml", "memory")]
     [InlineData("ci/ha-values.yaml", "postgres")]
     [InlineData("ci/kubernetes-references-values.yaml", "memory")]
+    [InlineData("ci/remediation-plan-values.yaml", "memory")]
     public async Task The_rendered_config_map_is_what_the_worker_accepts_with_the_files_the_pod_mounts(string values, string store)
     {
         var objects = await ChartRender.ObjectsAsync("-f", values);
