@@ -44,6 +44,10 @@ public static class Choices
         return false;
     }
 
+    /// <summary><c>table, json or sarif</c>: the words a choice accepts, as problems name them.</summary>
+    public static string Described(IReadOnlyList<string> words) =>
+        words.Count == 1 ? words[0] : string.Join(", ", words.Take(words.Count - 1)) + " or " + words[^1];
+
     /// <summary>The parsed value, or <paramref name="fallback"/> for text the validator has already refused.</summary>
     public static TEnum Parse<TEnum>(string? text, TEnum fallback)
         where TEnum : struct, Enum =>

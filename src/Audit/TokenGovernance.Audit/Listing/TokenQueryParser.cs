@@ -54,7 +54,7 @@ public static class TokenQueryParser
             var normal = value.Trim().ToLowerInvariant();
             if (!allowed.Contains(normal))
             {
-                throw new TokenQueryException($"{name} '{value}' is not {string.Join(", ", allowed.Take(allowed.Count - 1))} or {allowed[^1]}");
+                throw new TokenQueryException($"{name} '{value}' is not {Configuration.Choices.Described(allowed)}");
             }
 
             result.Add(normal);

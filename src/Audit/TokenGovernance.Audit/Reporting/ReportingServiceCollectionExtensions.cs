@@ -25,7 +25,7 @@ public static class ReportWriters
     public static IReadOnlyList<string> Formats { get; } = All.Select(writer => writer.Format).ToList();
 
     /// <summary><c>table, json or sarif</c>.</summary>
-    public static string Described => Formats.Count == 1 ? Formats[0] : string.Join(", ", Formats.Take(Formats.Count - 1)) + " or " + Formats[^1];
+    public static string Described => Configuration.Choices.Described(Formats);
 
     private static (string, Action<IServiceCollection>) Entry<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TWriter>()
         where TWriter : class, IReportWriter, IReportFormat =>

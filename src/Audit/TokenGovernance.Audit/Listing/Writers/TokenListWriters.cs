@@ -8,7 +8,7 @@ public static class TokenListWriters
     public static IReadOnlyList<string> Formats { get; } = All.Select(writer => writer.Format).ToList();
 
     /// <summary><c>table, json or csv</c>.</summary>
-    public static string Described => string.Join(", ", Formats.Take(Formats.Count - 1)) + " or " + Formats[^1];
+    public static string Described => Configuration.Choices.Described(Formats);
 
     public static ITokenListWriter? Find(string format) => All.FirstOrDefault(writer => writer.Format == format);
 }
