@@ -112,6 +112,13 @@ namespace TokenGovernance.TokenDetection
                 }
             }
 
+            return HasKeyName(text, start, length);
+        }
+
+        /// <summary>Whether the range names a token key: "token" or one of the extra names, in any case.</summary>
+        private bool HasKeyName<TText>(TText text, int start, int length)
+            where TText : struct, IText
+        {
             if (text.ContainsIgnoreCase(start, length, "token"))
             {
                 return true;
@@ -388,26 +395,7 @@ namespace TokenGovernance.TokenDetection
             }
         }
 
-        private bool MayHoldTokenKey(string line)
-        {
-            if (line.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return true;
-            }
-
-            if (_extraNames is not null)
-            {
-                foreach (var name in _extraNames)
-                {
-                    if (line.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+        private bool MayHoldTokenKey(string line) => HasKeyName(new StringText(line), 0, line.Length);
 
         private bool IsTokenValue(string key, string value) =>
             TokenNames.IsTokenKey(key, _extraNames)
