@@ -62,7 +62,10 @@ public sealed record TokenRecord
     /// <summary>Where the token is referenced (files, Secrets, inventory), when reference sources are configured.</summary>
     public IReadOnlyList<TokenReferenceRecord> References { get; init; } = [];
 
-    /// <summary>The token's findings, attached when a listing is assembled (they carry <c>firstSeen</c> from the history); null in a snapshot.</summary>
+    /// <summary>
+    /// The token's findings: attached by the auditor when it keeps records for a query, else when a listing is assembled
+    /// (then with <c>firstSeen</c> from the history); null in a snapshot.
+    /// </summary>
     public IReadOnlyList<ReportFinding>? Findings { get; init; }
 }
 

@@ -25,10 +25,14 @@ public sealed record TokenListing(DateTimeOffset GeneratedAt, IReadOnlyList<Toke
                 continue;
             }
 
-            var findingsByToken = ReportFinding.ByToken(result.Findings);
+            // Records kept for a query already carry their findings (the auditor needed them to filter); the worker's
+            // snapshot records do not, and get them here, with the history's first sightings.
+            Dictionary<string, List<ReportFinding>>? findingsByToken = null;
             foreach (var token in read)
             {
-                var withFindings = token with { Findings = findingsByToken.GetValueOrDefault(token.Id) ?? [] };
+                var withFindings = token.Findings is not null
+                    ? token
+                    : token with { Findings = (findingsByToken ??= ReportFinding.ByToken(result.Findings)).GetValueOrDefault(token.Id) ?? [] };
                 if (query.Matches(withFindings, now))
                 {
                     tokens.Add(withFindings);
