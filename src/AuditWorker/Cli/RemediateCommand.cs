@@ -1,4 +1,3 @@
-using Npgsql;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Remediation;
@@ -67,8 +66,7 @@ public static class RemediateCommand
     {
         var entries = Journal.Read(command.InputFile!);
         await using var cli = await CliHost.StartAsync(command);
-        var undo = entries.Where(entry => entry.Outcome == JournalOutcomes.Applied)
-            .GroupBy(entry => (entry.Target, entry.TokenId)).Select(group => group.Last()).Where(entry => entry.Action == "deactivate").ToList();
+        var undo = RemediationApplier.ToUndo(entries);
         if (!command.Yes)
         {
             foreach (var entry in undo)
@@ -151,7 +149,7 @@ public static class RemediateCommand
 
             return all;
         }
-        catch (Exception exception) when (exception is NpgsqlException or ConfigurationException or TimeoutException or InvalidOperationException)
+        catch (Exception exception) when (OpenFindingsReader.IsUnavailable(exception))
         {
             await standardError.WriteLineAsync("tokengov: the findings history could not be read, so grace periods start now: " + TerminalText.Escape(DatabaseErrors.OneLine(exception)));
             return null;

@@ -1,4 +1,3 @@
-using Npgsql;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Persistence;
@@ -66,7 +65,7 @@ public static class TokensCommand
             var firstSeen = await OpenFindingsReader.FirstSeenByRuleAsync(scheduler, token.Target, token.Id, cancellationToken);
             return token with { Findings = findings.Select(finding => firstSeen.TryGetValue(finding.RuleId, out var since) ? finding with { FirstSeen = since } : finding).ToList() };
         }
-        catch (Exception exception) when (exception is NpgsqlException or ConfigurationException or TimeoutException or InvalidOperationException)
+        catch (Exception exception) when (OpenFindingsReader.IsUnavailable(exception))
         {
             await standardError.WriteLineAsync("tokengov: the findings history could not be read, so findings are shown without 'open since': " + TerminalText.Escape(DatabaseErrors.OneLine(exception)));
             return token;

@@ -9,6 +9,13 @@ namespace TokenGovernance.AuditWorker.Persistence;
 /// </summary>
 public static class OpenFindingsReader
 {
+    /// <summary>
+    /// What a read of the history fails with when the database is not there or not configured as it should be: the
+    /// history is an addition to what the CLI shows, so its callers say so in one line and go on without it.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception) =>
+        exception is NpgsqlException or ConfigurationException or TimeoutException or InvalidOperationException;
+
     /// <summary>When every open finding of <paramref name="target"/> was first seen, by (rule id, subject).</summary>
     public static async Task<Dictionary<(string Rule, string Subject), DateTimeOffset>> FirstSeenAsync(
         SchedulerOptions scheduler, string target, CancellationToken cancellationToken)

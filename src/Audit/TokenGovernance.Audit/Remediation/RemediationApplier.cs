@@ -37,16 +37,21 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
     public async Task<RemediationSummary> RollbackAsync(IReadOnlyList<JournalEntry> entries, IJournalSink journal, CancellationToken cancellationToken)
     {
         var summary = new RemediationSummary();
-        foreach (var group in entries.Where(entry => entry.Outcome == JournalOutcomes.Applied)
-                     .GroupBy(entry => entry.Target, StringComparer.Ordinal))
+        foreach (var group in ToUndo(entries).GroupBy(entry => entry.Target, StringComparer.Ordinal))
         {
-            // Per token, the last change the journal applied: a deactivation not re-activated since.
-            var latest = group.GroupBy(entry => entry.TokenId, StringComparer.Ordinal).Select(tokens => tokens.Last()).Where(entry => entry.Action == "deactivate").ToList();
-            await RollbackTargetAsync(group.Key, latest, journal, summary, cancellationToken);
+            await RollbackTargetAsync(group.Key, group.ToList(), journal, summary, cancellationToken);
         }
 
         return summary;
     }
+
+    /// <summary>What a rollback of <paramref name="entries"/> re-activates: per token, the last change the journal applied, when it was a deactivation.</summary>
+    public static List<JournalEntry> ToUndo(IEnumerable<JournalEntry> entries) => entries
+        .Where(entry => entry.Outcome == JournalOutcomes.Applied)
+        .GroupBy(entry => (entry.Target, entry.TokenId))
+        .Select(group => group.Last())
+        .Where(entry => entry.Action == "deactivate")
+        .ToList();
 
     private async Task ApplyTargetAsync(
         string targetName, List<PlannedAction> actions, string? planDigest, RemediationProtection protection, IJournalSink journal,
@@ -82,12 +87,8 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
                 }
                 else
                 {
-                    await session.SetActiveAsync(action.TokenId, active: false, cancellationToken);
-                    var after = await session.ReadAsync(action.TokenId, cancellationToken);
-                    var afterState = after is null ? null : new TokenStateRecord(after.Status, after.UpdatedAt);
-                    entry = after?.Status == "inactive"
-                        ? Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.Applied, null, before, afterState)
-                        : Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.Failed, $"read back as {after?.Status ?? "gone"} after the change", before, afterState);
+                    var (after, failure) = await ChangeAsync(session, action.TokenId, active: false, cancellationToken);
+                    entry = Entry(targetName, action, session.Actor.Name, planDigest, failure is null ? JournalOutcomes.Applied : JournalOutcomes.Failed, failure, before, after);
                 }
             }
             catch (Exception exception) when (exception is TargetReadException)
@@ -139,12 +140,8 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
                 }
                 else
                 {
-                    await session.SetActiveAsync(done.TokenId, active: true, cancellationToken);
-                    var after = await session.ReadAsync(done.TokenId, cancellationToken);
-                    var afterState = after is null ? null : new TokenStateRecord(after.Status, after.UpdatedAt);
-                    entry = after?.Status == "active"
-                        ? template with { Before = before, After = afterState }
-                        : template with { Outcome = JournalOutcomes.Failed, Reason = $"read back as {after?.Status ?? "gone"} after the change", Before = before, After = afterState };
+                    var (after, failure) = await ChangeAsync(session, done.TokenId, active: true, cancellationToken);
+                    entry = template with { Outcome = failure is null ? JournalOutcomes.Applied : JournalOutcomes.Failed, Reason = failure, Before = before, After = after };
                 }
             }
             catch (Exception exception) when (exception is TargetReadException)
@@ -155,6 +152,15 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
             await journal.WriteAsync(entry with { Time = time.GetUtcNow() }, cancellationToken);
             summary.Count(entry.Outcome);
         }
+    }
+
+    /// <summary>Sets the token's state and reads it back: the state after, and why it is not what was asked (null when it is).</summary>
+    private static async Task<(TokenStateRecord? After, string? Failure)> ChangeAsync(ITokenActionSession session, string tokenId, bool active, CancellationToken cancellationToken)
+    {
+        await session.SetActiveAsync(tokenId, active, cancellationToken);
+        var after = await session.ReadAsync(tokenId, cancellationToken);
+        var state = after is null ? null : new TokenStateRecord(after.Status, after.UpdatedAt);
+        return (state, after?.Status == (active ? "active" : "inactive") ? null : $"read back as {after?.Status ?? "gone"} after the change");
     }
 
     private async Task<(ITokenActionSession? Session, string? Problem)> OpenAsync(string targetName, CancellationToken cancellationToken)
