@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -95,31 +94,21 @@ public sealed partial class ToolAndActionTests(ToolPackageFixture tool) : IClass
             Assert.Equal("bash", Scalar(step, "shell"));
             var script = Path.Combine(folder, $"step-{Guid.NewGuid():N}.sh");
             File.WriteAllText(script, Scalar(step, "run"));
-            var start = new ProcessStartInfo("bash") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in (string[])["--noprofile", "--norc", "-eo", "pipefail", script])
+            var environment = new Dictionary<string, string?>
             {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["RUNNER_TEMP"] = folder;
-            start.Environment["GITHUB_OUTPUT"] = outputs;
-            start.Environment["NUGET_PACKAGES"] = Path.Combine(folder, "packages");
-            start.Environment.Remove("INFLUX_TOKEN");
+                ["RUNNER_TEMP"] = folder, ["GITHUB_OUTPUT"] = outputs, ["NUGET_PACKAGES"] = Path.Combine(folder, "packages"), ["INFLUX_TOKEN"] = null,
+            };
             if (step.Children.TryGetValue(new YamlScalarNode("env"), out var env))
             {
                 foreach (var (key, value) in ((YamlMappingNode)env).Children)
                 {
-                    start.Environment[((YamlScalarNode)key).Value!] = InputExpression().Replace(((YamlScalarNode)value).Value!, match =>
+                    environment[((YamlScalarNode)key).Value!] = InputExpression().Replace(((YamlScalarNode)value).Value!, match =>
                         given.TryGetValue(match.Groups[1].Value, out var provided) ? provided : Default(inputs, match.Groups[1].Value));
                 }
             }
 
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await process.WaitForExitAsync(timeout.Token);
-            log.Append(await stdout).Append(await stderr);
+            var process = await ProcessRunner.RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], folder, environment, TimeSpan.FromMinutes(3));
+            log.Append(process.Output);
             if (process.ExitCode != 0)
             {
                 return (process.ExitCode, log.ToString(), File.ReadAllText(outputs));
