@@ -254,9 +254,7 @@ internal static class AuthorizationListReader
             }
             else if (reader.ValueTextEquals("status"u8))
             {
-                Once(ref seen, 2, "status");
-                reader.Read();
-                authorization.Status = StringPool.Read(ref reader) ?? "active";
+                authorization.Status = Pooled(ref reader, ref seen, 2, "status") ?? "active";
             }
             else if (reader.ValueTextEquals("description"u8))
             {
@@ -266,27 +264,19 @@ internal static class AuthorizationListReader
             }
             else if (reader.ValueTextEquals("orgID"u8))
             {
-                Once(ref seen, 4, "orgID");
-                reader.Read();
-                authorization.OrgId = StringPool.Read(ref reader);
+                authorization.OrgId = Pooled(ref reader, ref seen, 4, "orgID");
             }
             else if (reader.ValueTextEquals("org"u8))
             {
-                Once(ref seen, 5, "org");
-                reader.Read();
-                authorization.Org = StringPool.Read(ref reader);
+                authorization.Org = Pooled(ref reader, ref seen, 5, "org");
             }
             else if (reader.ValueTextEquals("userID"u8))
             {
-                Once(ref seen, 6, "userID");
-                reader.Read();
-                authorization.UserId = StringPool.Read(ref reader);
+                authorization.UserId = Pooled(ref reader, ref seen, 6, "userID");
             }
             else if (reader.ValueTextEquals("user"u8))
             {
-                Once(ref seen, 7, "user");
-                reader.Read();
-                authorization.User = StringPool.Read(ref reader);
+                authorization.User = Pooled(ref reader, ref seen, 7, "user");
             }
             else if (reader.ValueTextEquals("permissions"u8))
             {
@@ -361,33 +351,23 @@ internal static class AuthorizationListReader
         {
             if (reader.ValueTextEquals("type"u8))
             {
-                Once(ref seen, 0, "type");
-                reader.Read();
-                resource.Type = StringPool.Read(ref reader) ?? string.Empty;
+                resource.Type = Pooled(ref reader, ref seen, 0, "type") ?? string.Empty;
             }
             else if (reader.ValueTextEquals("id"u8))
             {
-                Once(ref seen, 1, "id");
-                reader.Read();
-                resource.Id = StringPool.Read(ref reader);
+                resource.Id = Pooled(ref reader, ref seen, 1, "id");
             }
             else if (reader.ValueTextEquals("orgID"u8))
             {
-                Once(ref seen, 2, "orgID");
-                reader.Read();
-                resource.OrgId = StringPool.Read(ref reader);
+                resource.OrgId = Pooled(ref reader, ref seen, 2, "orgID");
             }
             else if (reader.ValueTextEquals("name"u8))
             {
-                Once(ref seen, 3, "name");
-                reader.Read();
-                resource.Name = StringPool.Read(ref reader);
+                resource.Name = Pooled(ref reader, ref seen, 3, "name");
             }
             else if (reader.ValueTextEquals("org"u8))
             {
-                Once(ref seen, 4, "org");
-                reader.Read();
-                resource.Org = StringPool.Read(ref reader);
+                resource.Org = Pooled(ref reader, ref seen, 4, "org");
             }
             else
             {
@@ -400,6 +380,14 @@ internal static class AuthorizationListReader
     }
 
     /// <summary>A field the audit reads may appear once: a duplicate is ambiguous, like in the serializer's strict mode.</summary>
+    /// <summary>A property's value read once (<see cref="Once"/>) through the string pool.</summary>
+    private static string? Pooled(ref Utf8JsonReader reader, ref int seen, int field, string name)
+    {
+        Once(ref seen, field, name);
+        reader.Read();
+        return StringPool.Read(ref reader);
+    }
+
     private static void Once(ref int seen, int field, string name)
     {
         var bit = 1 << field;
