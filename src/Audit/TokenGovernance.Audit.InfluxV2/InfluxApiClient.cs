@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using TokenGovernance.Audit.Auditing;
@@ -22,11 +21,8 @@ public sealed class InfluxApiClient
 
     internal static readonly TimeSpan DefaultBodyTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly HttpClient _http;
-    private readonly Uri _baseUri;
+    private readonly ApiCaller _caller;
     private readonly string _token;
-    private readonly TimeSpan _bodyTimeout;
-    private readonly ReadProgress? _progress;
 
     /// <param name="bodyTimeout">
     /// How long reading one response body may take once its headers arrived (the resilience pipeline's timeouts end
@@ -34,15 +30,12 @@ public sealed class InfluxApiClient
     /// </param>
     public InfluxApiClient(HttpClient http, Uri baseUri, string token, TimeSpan? bodyTimeout = null, ReadProgress? progress = null)
     {
-        _progress = progress;
-        _http = http;
-        _baseUri = baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
         _token = token;
-        _bodyTimeout = bodyTimeout ?? DefaultBodyTimeout;
+        _caller = new ApiCaller(http, baseUri, token, Dialect, bodyTimeout ?? DefaultBodyTimeout, progress, Remember);
     }
 
     /// <summary>Probes found values against the same server, without this client's token.</summary>
-    public ITokenProbe Probe => new InfluxTokenProbe(_http, _baseUri, _bodyTimeout);
+    public ITokenProbe Probe => new InfluxTokenProbe(_caller.Http, _caller.BaseUri, _caller.BodyTimeout);
 
     /// <summary><c>X-Influxdb-Build</c> of the last response (<c>OSS</c> on InfluxDB OSS; Cloud sends none).</summary>
     public string? ServerBuild { get; private set; }
@@ -261,103 +254,23 @@ public sealed class InfluxApiClient
     private Task<T> GetAsync<T>(string relative, Func<Stream, CancellationToken, ValueTask<T?>> read, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, relative, jsonBody: null, read, cancellationToken);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string relative, string? jsonBody, Func<Stream, CancellationToken, ValueTask<T?>> read, CancellationToken cancellationToken)
-    {
-        var call = $"{method.Method} /" + relative;
-        if (_progress is not null)
-        {
-            _progress.CurrentCall = call;
-        }
+    private Task<T> SendAsync<T>(HttpMethod method, string relative, string? jsonBody, Func<Stream, CancellationToken, ValueTask<T?>> read, CancellationToken cancellationToken) =>
+        _caller.SendAsync(method, relative, jsonBody, read, cancellationToken);
 
-        using var request = new HttpRequestMessage(method, new Uri(_baseUri, relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Token", _token);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (jsonBody is not null)
-        {
-            request.Content = new StringContent(jsonBody, System.Text.Encoding.UTF8, "application/json");
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            throw new InfluxApiException(call + " failed: " + InfluxResponses.DescribeTransportFailure(exception, _token), innerException: exception);
-        }
-
-        using (response)
-        using (var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            body.CancelAfter(_bodyTimeout);
-            ServerBuild = ServerText.OneLine(InfluxResponses.FirstHeader(response, "X-Influxdb-Build"), _token) is { Length: > 0 } build ? build : ServerBuild;
-            ServerVersion = ServerText.OneLine(InfluxResponses.FirstHeader(response, "X-Influxdb-Version"), _token) is { Length: > 0 } version ? version : ServerVersion;
-            try
-            {
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw await ToExceptionAsync(call, response, body.Token);
-                }
-
-                await using var stream = await response.Content.ReadAsStreamAsync(body.Token);
-                return await read(stream, body.Token)
-                    ?? throw new InfluxApiException(call + " returned an empty JSON document (null)");
-            }
-            catch (JsonException exception)
-            {
-                var where = exception.Path is null ? string.Empty : $" at {ServerText.OneLine(exception.Path, _token)}";
-                var position = exception.LineNumber is { } line
-                    ? $" (line {line + 1}, byte {exception.BytePositionInLine})"
-                    : ": " + ServerText.OneLine(exception.Message, _token);
-                throw new InfluxApiException($"{call} returned malformed or truncated JSON{where}{position}", innerException: exception);
-            }
-            catch (OperationCanceledException exception) when (body.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new InfluxApiException(
-                    $"{call} timed out reading the response body (more than {_bodyTimeout.TotalSeconds:0.###} s, TokenGovernance:Client:AttemptTimeout)",
-                    innerException: exception);
-            }
-            catch (Exception exception) when (exception is IOException or HttpRequestException or InvalidDataException)
-            {
-                throw new InfluxApiException(call + " response ended early: " + ServerText.OneLine(exception.Message, _token), innerException: exception);
-            }
-        }
-    }
-
-    private async Task<InfluxApiException> ToExceptionAsync(string call, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        string? code = null;
-        string? message = null;
-        try
-        {
-            var body = await InfluxResponses.ReadBoundedAsync(response, InfluxResponses.MaxErrorBodyBytes, cancellationToken);
-            var error = body is { Length: > 0 } ? InfluxResponses.TryRead(body, InfluxJsonContext.Default.InfluxError) : null;
-            code = error?.Code;
-            message = error?.Message;
-        }
-        catch (Exception exception) when (exception is IOException or HttpRequestException or InvalidDataException)
-        {
-            // The status line is enough; an unreadable error body adds nothing.
-        }
-
-        // The reason phrase is server text like any other: a hostile server may echo the token it was sent in it.
-        var reason = ServerText.OneLine(response.ReasonPhrase, _token);
-        var status = (int)response.StatusCode + (reason.Length > 0 ? " " + reason : string.Empty);
-        var detail = string.IsNullOrWhiteSpace(message) ? string.Empty : " (" + ServerText.OneLine(message, _token) + ")";
-        var hint = response.StatusCode switch
+    /// <summary>v2: <c>Authorization: Token</c>, errors as <c>{"code","message"}</c>.</summary>
+    private static readonly ApiDialect Dialect = new(
+        "Token",
+        body => InfluxResponses.TryRead(body, InfluxJsonContext.Default.InfluxError) is { } error ? (error.Code, error.Message) : (null, null),
+        status => status switch
         {
             HttpStatusCode.Unauthorized => ": the audit token was rejected",
             HttpStatusCode.Forbidden => ": the audit token's user is inactive or lacks permission",
-            >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest =>
-                $": a redirect{RedirectTarget(response)}; tokengov does not follow redirects (they drop the token): set the target's Url to the final address",
-            _ => string.Empty,
-        };
-        return new InfluxApiException($"{call} returned {status}{detail}{hint}", response.StatusCode, ServerText.OneLine(code, _token));
-    }
+            _ => null,
+        });
 
-    private string RedirectTarget(HttpResponseMessage response) =>
-        response.Headers.Location is { IsAbsoluteUri: true } location
-            ? " to " + ServerText.OneLine(location.GetLeftPart(UriPartial.Authority), _token)
-            : string.Empty;
+    private void Remember(HttpResponseMessage response)
+    {
+        ServerBuild = ServerText.OneLine(InfluxResponses.FirstHeader(response, "X-Influxdb-Build"), _token) is { Length: > 0 } build ? build : ServerBuild;
+        ServerVersion = ServerText.OneLine(InfluxResponses.FirstHeader(response, "X-Influxdb-Version"), _token) is { Length: > 0 } version ? version : ServerVersion;
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Http;
 
 namespace TokenGovernance.Audit.InfluxV2;
 
@@ -9,13 +10,4 @@ public sealed class InfluxApiClientFactory(IHttpClientFactory httpClientFactory,
     /// <summary>A body may take as long to read as one attempt may wait for its headers.</summary>
     public InfluxApiClient Create(TargetOptions target, string token, Auditing.ReadProgress? progress = null) =>
         new(httpClientFactory.CreateClient(InfluxHttpClientNames.For(target)), new Uri(target.Url), token, options.Value.Client.AttemptTimeout, progress);
-}
-
-public static class InfluxHttpClientNames
-{
-    public const string Default = "influx";
-
-    /// <summary>Targets with their own CA bundle get their own handler; all others share one.</summary>
-    public static string For(TargetOptions target) =>
-        string.IsNullOrWhiteSpace(target.CaBundleFile) ? Default : Default + ":" + target.Name;
 }

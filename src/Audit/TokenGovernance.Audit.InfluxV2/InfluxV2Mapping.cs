@@ -14,7 +14,7 @@ public static class InfluxV2Mapping
 
     /// <summary>OSS fills <c>org</c> and <c>name</c> of permissions; Cloud leaves them out. Neither has token expiry.</summary>
     public static ProductCapabilities CapabilitiesOf(InfluxFlavor flavor) =>
-        new(HasOwners: true, HasStatus: true, HasExpiry: false, FillsScopeNames: flavor == InfluxFlavor.Oss);
+        new(HasOwners: true, HasStatus: true, HasExpiry: false, FillsScopeNames: flavor == InfluxFlavor.Oss, HasOrgs: true);
 
     public static Scope ToScope(InfluxOrganization organization) => new(organization.Id, organization.Name);
 

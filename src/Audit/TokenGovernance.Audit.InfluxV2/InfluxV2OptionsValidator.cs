@@ -12,7 +12,7 @@ public sealed class InfluxV2OptionsValidator : IValidateOptions<TokenGovernanceO
         for (var index = 0; index < options.Targets.Count; index++)
         {
             var target = options.Targets[index];
-            if (!InfluxFlavorNames.TryParse(target.Flavor, out _))
+            if (target.ParsedKind == TargetKind.InfluxDb2 && !InfluxFlavorNames.TryParse(target.Flavor, out _))
             {
                 problems.Add($"{TokenGovernanceOptions.SectionName}:Targets:{index}:Flavor '{target.Flavor}' is not auto, oss or cloud");
             }

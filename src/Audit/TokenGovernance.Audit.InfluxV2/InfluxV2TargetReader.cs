@@ -12,7 +12,7 @@ namespace TokenGovernance.Audit.InfluxV2;
 /// </summary>
 public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, IOptions<TokenGovernanceOptions> options) : ITargetReader
 {
-    public bool CanRead(TargetOptions target) => true;
+    public bool CanRead(TargetOptions target) => target.ParsedKind == TargetKind.InfluxDb2;
 
     public async Task<TargetRead> ReadAsync(TargetOptions target, string auditToken, ReadProgress progress, ReadScope scope, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace TokenGovernance.Audit.InfluxV2;
 /// </summary>
 public sealed class InfluxV2TokenActions(InfluxApiClientFactory clientFactory) : ITokenActions
 {
-    public bool CanAct(TargetOptions target) => true;
+    public bool CanAct(TargetOptions target) => target.ParsedKind == TargetKind.InfluxDb2;
 
     public async Task<ITokenActionSession> OpenAsync(TargetOptions target, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed class NotApplicableRuleTests
     [Fact]
     public void A_product_without_owners_lists_the_owner_rules_as_not_applicable()
     {
-        var notApplicable = Engine.NotApplicable(new ProductCapabilities(HasOwners: false, HasStatus: true, HasExpiry: true, FillsScopeNames: true));
+        var notApplicable = Engine.NotApplicable(new ProductCapabilities(HasOwners: false, HasStatus: true, HasExpiry: true, FillsScopeNames: true, HasOrgs: true));
 
         Assert.Equal(
             [PolicyRuleIds.WriteTokenPersonalOwner, PolicyRuleIds.TokenOwnerDeleted, PolicyRuleIds.PrivilegedPermission, PolicyRuleIds.TokenOwnerInactive, PolicyRuleIds.AuditCoverageLimited],

@@ -12,6 +12,12 @@ public sealed class PolicyOptions
 
     public int InactiveRetentionDays { get; set; } = 90;
 
+    /// <summary>InfluxDB 3: the most admin tokens a server may have, <c>_admin</c> included (TG2103).</summary>
+    public int MaxAdminTokens { get; set; } = 2;
+
+    /// <summary>InfluxDB 3, Dedicated, Clustered: warn this many days before an active token expires (TG2105).</summary>
+    public int ExpiryWarningDays { get; set; } = 14;
+
     /// <summary>Per-rule settings keyed by rule id (<c>TG2009</c>).</summary>
     public Dictionary<string, RuleOptions> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

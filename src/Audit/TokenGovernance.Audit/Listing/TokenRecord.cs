@@ -18,6 +18,9 @@ public sealed record TokenRecord
 
     public string? Description { get; init; }
 
+    /// <summary>InfluxDB 3 Core/Enterprise: the token's name; null for the products whose tokens have none.</summary>
+    public string? Name { get; init; }
+
     public string? OwnerId { get; init; }
 
     public string? OwnerName { get; init; }
@@ -72,4 +75,4 @@ public sealed record TokenRecord
 public sealed record PermissionRecord(string Action, string ResourceType, string? ScopeId, string? ScopeName, string? ResourceId, string? ResourceName);
 
 /// <summary>A reference that holds the token: source, location (never the value) and its state (<c>working</c>, <c>inactive</c>, ...).</summary>
-public sealed record TokenReferenceRecord(string Source, string Location, string State);
+public sealed record TokenReferenceRecord(string Source, string Location, string State, string? MatchedBy = null);

@@ -26,6 +26,7 @@ public sealed class TokenRecordBuilder(PolicyEngine policy, TimeProvider time)
                 Product = inventory.Product,
                 Id = token.Id,
                 Description = token.Description,
+                Name = token.Name,
                 OwnerId = token.OwnerId,
                 OwnerName = inventory.OwnerName(token),
                 OwnerKind = ownerKinds.Of(token),

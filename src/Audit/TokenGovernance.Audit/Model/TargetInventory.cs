@@ -5,8 +5,14 @@ public sealed class TargetInventory
 {
     public required string TargetName { get; init; }
 
-    /// <summary>The product as the report names it (<c>oss</c>, <c>cloud</c>).</summary>
+    /// <summary>The product as the report names it: <c>oss</c>, <c>cloud</c> (v2), <c>core</c>, <c>enterprise</c> (v3), <c>cloud-dedicated</c>, <c>clustered</c>.</summary>
     public required string Product { get; init; }
+
+    /// <summary>Which reader read it.</summary>
+    public Configuration.TargetKind Kind { get; init; } = Configuration.TargetKind.InfluxDb2;
+
+    /// <summary>InfluxDB 3: the server answered without any token (<c>--without-auth</c>): everyone is an admin (TG2101).</summary>
+    public bool AuthenticationDisabled { get; init; }
 
     public required ProductCapabilities Capabilities { get; init; }
 

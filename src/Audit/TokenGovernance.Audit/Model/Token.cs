@@ -7,6 +7,12 @@ public sealed class Token
 
     public string? Description { get; init; }
 
+    /// <summary>InfluxDB 3 Core/Enterprise: the token's name (<c>_admin</c>, or what <c>--name</c> gave); null elsewhere.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>How messages name the token: its name, else its description, else its id.</summary>
+    public string Label => !string.IsNullOrEmpty(Name) ? Name : !string.IsNullOrEmpty(Description) ? Description : Id;
+
     /// <summary>The principal the token belongs to; null for products without owners.</summary>
     public string? OwnerId { get; init; }
 
@@ -30,10 +36,19 @@ public sealed class Token
     /// <summary>Null when the token never expires (or the product has no expiry: <see cref="ProductCapabilities.HasExpiry"/>).</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>Cloud Dedicated / Clustered: when the token was revoked (it stays listed, <see cref="TokenStatus.Revoked"/>).</summary>
+    public DateTimeOffset? RevokedAt { get; init; }
+
     /// <summary>The token that created this one, where the product records it (v3).</summary>
     public string? CreatedBy { get; init; }
 
     public TokenValue Value { get; init; }
+
+    /// <summary>
+    /// InfluxDB 3 Core/Enterprise: the first 9 hex characters of the value's SHA-512 (<c>system.tokens.hash</c>), to
+    /// match a value found in a file without sending it anywhere; null where the product has none.
+    /// </summary>
+    public string? HashPrefix { get; init; }
 
     public bool IsActive => Status == TokenStatus.Active;
 }

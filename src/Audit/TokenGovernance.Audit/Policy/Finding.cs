@@ -37,6 +37,7 @@ public sealed record Finding
 }
 
 /// <summary>Where a token is referenced (never the value).</summary>
-public sealed record FindingReference(string Source, string Location);
+/// <summary>Where a reference sits, and how it was matched to its token (<see cref="Model.ReferenceMatches"/>; null: not matched).</summary>
+public sealed record FindingReference(string Source, string Location, string? MatchedBy = null);
 
 public sealed record AppliedExemption(string Reason, string? Owner, string? Expires);

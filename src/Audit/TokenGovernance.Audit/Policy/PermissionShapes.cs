@@ -97,5 +97,11 @@ public static class PermissionShapes
         || (serverFillsScopeNames && permission.ScopeId is not null && permission.ScopeName is null && permission.ResourceType != "orgs");
 
     /// <summary>InfluxDB writes <c>0001-01-01T00:00:00Z</c> for "never set".</summary>
+    /// <summary>InfluxDB 3 and Dedicated/Clustered database permissions are on <c>databases</c>; no resource id is every database.</summary>
+    public const string Databases = "databases";
+
+    public static bool IsAllDatabases(Permission permission) =>
+        permission.ResourceType == Databases && permission.ResourceId is null;
+
     public static bool IsKnown(DateTimeOffset? time) => time is { Year: > 1 };
 }

@@ -20,4 +20,11 @@ public static class PolicyRuleIds
     public const string StaleInactiveToken = "TG2015";
     public const string AuditCoverageLimited = "TG2016";
     public const string ExemptionExpired = "TG2018";
+    public const string ServerWithoutAuth = "TG2101";
+    public const string AdminTokenNeverExpires = "TG2102";
+    public const string TooManyAdminTokens = "TG2103";
+    public const string AllDatabasesWrite = "TG2104";
+    public const string TokenExpiresSoon = "TG2105";
+    public const string ExpiredTokenKept = "TG2106";
+    public const string ExpiredAtCreation = "TG2107";
 }

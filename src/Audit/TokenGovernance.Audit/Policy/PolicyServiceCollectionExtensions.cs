@@ -21,6 +21,13 @@ public static class PolicyServiceCollectionExtensions
         services.AddSingleton<IPolicyRule, StaleInactiveTokenRule>();
         services.AddSingleton<IPolicyRule, AuditCoverageLimitedRule>();
         services.AddSingleton<IPolicyRule, ExemptionExpiredRule>();
+        services.AddSingleton<IPolicyRule, ServerWithoutAuthRule>();
+        services.AddSingleton<IPolicyRule, AdminTokenNeverExpiresRule>();
+        services.AddSingleton<IPolicyRule, TooManyAdminTokensRule>();
+        services.AddSingleton<IPolicyRule, AllDatabasesWriteRule>();
+        services.AddSingleton<IPolicyRule, TokenExpiresSoonRule>();
+        services.AddSingleton<IPolicyRule, ExpiredTokenKeptRule>();
+        services.AddSingleton<IPolicyRule, ExpiredAtCreationRule>();
         services.AddSingleton<IPolicyRule, ReferencedTokenInactiveRule>();
         services.AddSingleton<IPolicyRule, ReferencedTokenUnknownRule>();
         services.AddSingleton<IPolicyRule, ReferencedTokenOwnerGoneRule>();

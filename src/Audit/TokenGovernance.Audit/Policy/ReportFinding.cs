@@ -20,7 +20,7 @@ public sealed record ReportFinding
         Description = finding.Description,
         User = finding.User,
         UserId = finding.UserId,
-        Reference = finding.Reference is null ? null : new ReportReference(finding.Reference.Source, finding.Reference.Location),
+        Reference = finding.Reference is null ? null : new ReportReference(finding.Reference.Source, finding.Reference.Location, finding.Reference.MatchedBy),
         Message = finding.Message,
         Suppressed = finding.Suppressed,
         Exemption = finding.Exemption is null ? null : new ReportExemption(finding.Exemption.Reason, finding.Exemption.Owner, finding.Exemption.Expires),
@@ -69,6 +69,7 @@ public sealed record ReportFinding
     public DateTimeOffset? FirstSeen { get; init; }
 }
 
-public sealed record ReportReference(string Source, string Location);
+/// <summary><c>matchedBy</c>: <c>id</c>, <c>fingerprint</c>, <c>hash-prefix</c> or <c>probe</c>; null when nothing matched it.</summary>
+public sealed record ReportReference(string Source, string Location, string? MatchedBy = null);
 
 public sealed record ReportExemption(string Reason, string? Owner, string? Expires);

@@ -39,11 +39,15 @@ public sealed class ReferenceAuditor(
         }
 
         var byId = inventory.Tokens.GroupBy(token => token.Id).ToDictionary(group => group.Key, group => group.First());
+        var byHashPrefix = inventory.Tokens.Where(token => token.HashPrefix is not null)
+            .GroupBy(token => token.HashPrefix!, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        var matcher = new Matcher(inventory, byId, byFingerprint, byHashPrefix);
         var probes = new Dictionary<string, ProbeResult>(StringComparer.Ordinal);
         var counts = new Dictionary<(string Source, string State), int>();
         var findings = new List<Finding>();
         var now = time.GetUtcNow();
         var capWarned = false;
+        var idOnlyWarned = false;
         var byToken = new Dictionary<string, List<TokenReferenceRecord>>(StringComparer.Ordinal);
         foreach (var scan in scans)
         {
@@ -59,7 +63,7 @@ public sealed class ReferenceAuditor(
 
             foreach (var reference in scan.References)
             {
-                var (state, token) = await ResolveAsync(reference, inventory, byId, byFingerprint, probes, probe, settings, cancellationToken);
+                var (state, token, matchedBy) = await ResolveAsync(reference, matcher, probes, probe, settings, cancellationToken);
                 if (state == ReferenceStates.Unresolved && reference.Value is not null && settings.Probe && probes.Count >= settings.MaxProbes && !capWarned)
                 {
                     capWarned = true;
@@ -69,10 +73,15 @@ public sealed class ReferenceAuditor(
                 counts[(scan.Source, state)]++;
                 if (token is not null)
                 {
-                    (byToken.TryGetValue(token.Id, out var held) ? held : byToken[token.Id] = []).Add(new TokenReferenceRecord(reference.Source, reference.Location, state));
+                    (byToken.TryGetValue(token.Id, out var held) ? held : byToken[token.Id] = []).Add(new TokenReferenceRecord(reference.Source, reference.Location, state, matchedBy));
                 }
 
-                findings.AddRange(FindingsFor(new ResolvedReference(reference, state, token), inventory, now));
+                findings.AddRange(FindingsFor(new ResolvedReference(reference, state, token, matchedBy), inventory, now));
+                if (state == ReferenceStates.Unresolved && reference.Value is not null && !matcher.CanMatchValues && !idOnlyWarned)
+                {
+                    idOnlyWarned = true;
+                    logger.ValuesNotMatchable(target.Name, inventory.Product);
+                }
             }
         }
 
@@ -80,32 +89,56 @@ public sealed class ReferenceAuditor(
         return (findings, new ReferenceSummary(counts, errors) { ByToken = byToken });
     }
 
-    private async Task<(string State, Token? Token)> ResolveAsync(
-        FoundReference reference, TargetInventory inventory, Dictionary<string, Token> byId,
-        IReadOnlyDictionary<string, Token> byFingerprint, Dictionary<string, ProbeResult> probes,
+    /// <summary>The lookups a reference is matched with, built once per target.</summary>
+    private sealed record Matcher(
+        TargetInventory Inventory, Dictionary<string, Token> ById, IReadOnlyDictionary<string, Token> ByFingerprint, Dictionary<string, Token> ByHashPrefix)
+    {
+        /// <summary>InfluxDB 3 Core/Enterprise list every token with its hash prefix: a value none matches is unknown there.</summary>
+        public bool ListsHashes => ByHashPrefix.Count > 0;
+
+        /// <summary>Dedicated and Clustered expose neither values nor hashes, and take no probe: only a declared id matches.</summary>
+        public bool CanMatchValues => Inventory.Kind is TargetKind.InfluxDb2 or TargetKind.InfluxDb3;
+    }
+
+    private async Task<(string State, Token? Token, string? MatchedBy)> ResolveAsync(
+        FoundReference reference, Matcher matcher, Dictionary<string, ProbeResult> probes,
         ITokenProbe probe, ReferencesOptions settings, CancellationToken cancellationToken)
     {
-        if (reference.DeclaredAuthorizationId is { } declared && byId.TryGetValue(declared, out var declaredToken))
+        var inventory = matcher.Inventory;
+        if (reference.DeclaredAuthorizationId is { } declared && matcher.ById.TryGetValue(declared, out var declaredToken))
         {
-            return (StateOf(declaredToken, inventory), declaredToken);
+            return (StateOf(declaredToken, inventory), declaredToken, ReferenceMatches.Id);
         }
 
-        if (reference.Fingerprint is { } fingerprint && byFingerprint.TryGetValue(fingerprint, out var matched))
+        if (reference.Fingerprint is { } fingerprint && matcher.ByFingerprint.TryGetValue(fingerprint, out var matched))
         {
-            return (StateOf(matched, inventory), matched);
+            return (StateOf(matched, inventory), matched, ReferenceMatches.Fingerprint);
         }
 
         if (reference.Value is null || reference.Fingerprint is null)
         {
             // Declared, no value to probe, and the server lists no such token.
-            return (ReferenceStates.Unknown, null);
+            return (ReferenceStates.Unknown, null, null);
+        }
+
+        if (matcher.ListsHashes)
+        {
+            // Computed here: the value goes nowhere. The server lists every token, so a value no hash matches is unknown to it.
+            return matcher.ByHashPrefix.TryGetValue(TokenHashes.Sha512Prefix(reference.Value), out var hashed)
+                ? (StateOf(hashed, inventory), hashed, ReferenceMatches.HashPrefix)
+                : (ReferenceStates.Unknown, null, null);
+        }
+
+        if (inventory.Kind != TargetKind.InfluxDb2)
+        {
+            return (ReferenceStates.Unresolved, null, null);
         }
 
         if (!probes.TryGetValue(reference.Fingerprint, out var result))
         {
             if (!settings.Probe || probes.Count >= settings.MaxProbes)
             {
-                return (ReferenceStates.Unresolved, null);
+                return (ReferenceStates.Unresolved, null, null);
             }
 
             if (probes.Count > 0)
@@ -120,11 +153,11 @@ public sealed class ReferenceAuditor(
         // A probe tells the state, not which token the value is (the list hides values on OSS ≥ 2.9 and Cloud).
         return result.Outcome switch
         {
-            ProbeOutcome.Works => (ReferenceStates.Working, null),
-            ProbeOutcome.TokenInactive => (ReferenceStates.Inactive, null),
-            ProbeOutcome.Unknown => (ReferenceStates.Unknown, null),
-            ProbeOutcome.OwnerGone => (ReferenceStates.OwnerGone, null),
-            _ => (ReferenceStates.Unresolved, null),
+            ProbeOutcome.Works => (ReferenceStates.Working, null, ReferenceMatches.Probe),
+            ProbeOutcome.TokenInactive => (ReferenceStates.Inactive, null, ReferenceMatches.Probe),
+            ProbeOutcome.Unknown => (ReferenceStates.Unknown, null, ReferenceMatches.Probe),
+            ProbeOutcome.OwnerGone => (ReferenceStates.OwnerGone, null, ReferenceMatches.Probe),
+            _ => (ReferenceStates.Unresolved, null, null),
         };
     }
 
@@ -132,6 +165,7 @@ public sealed class ReferenceAuditor(
     {
         if (!token.IsActive)
         {
+            // Inactive (v2), expired (v3) or revoked (Dedicated, Clustered): a dead reference alike.
             return ReferenceStates.Inactive;
         }
 
@@ -161,7 +195,7 @@ public sealed class ReferenceAuditor(
                 Description = token?.Description,
                 User = token is null ? null : inventory.OwnerName(token),
                 UserId = token?.OwnerId,
-                Reference = new FindingReference(resolved.Reference.Source, resolved.Reference.Location),
+                Reference = new FindingReference(resolved.Reference.Source, resolved.Reference.Location, resolved.MatchedBy),
                 Message = message,
             }, now);
         }

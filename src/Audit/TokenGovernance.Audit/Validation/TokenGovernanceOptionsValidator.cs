@@ -50,13 +50,30 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
                 problems.Add($"{path}:Name '{target.Name}' is used by another target");
             }
 
-            if (!Uri.TryCreate(target.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            var kindKnown = TargetKinds.TryParse(target.Kind, out var kind);
+            if (!kindKnown)
             {
-                problems.Add($"{path}:Url '{target.Url}' is not an absolute http:// or https:// URL");
+                problems.Add($"{path}:Kind '{target.Kind}' is not {Choices.Described(TargetKinds.All)}");
             }
-            else if (url.Query.Contains("token", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrEmpty(url.UserInfo))
+
+            // Cloud Dedicated is read through the Console's management API: the cluster URL is optional there.
+            if (kind != TargetKind.CloudDedicated || !string.IsNullOrWhiteSpace(target.Url))
             {
-                problems.Add($"{path}:Url must not carry credentials; use TokenFile or TokenEnv");
+                CheckUrl($"{path}:Url", target.Url, problems);
+            }
+
+            if (!string.IsNullOrWhiteSpace(target.ManagementUrl))
+            {
+                CheckUrl($"{path}:ManagementUrl", target.ManagementUrl, problems);
+            }
+
+            if (kindKnown && kind != TargetKind.InfluxDb2)
+            {
+                ValidateNotV2(path, target, kind, problems);
+            }
+            else if (kindKnown && (!string.IsNullOrWhiteSpace(target.AccountId) || !string.IsNullOrWhiteSpace(target.ClusterId) || !string.IsNullOrWhiteSpace(target.ManagementUrl)))
+            {
+                problems.Add($"{path}: AccountId, ClusterId and ManagementUrl apply to cloud-dedicated and clustered targets only (set Kind)");
             }
 
             if (!string.IsNullOrWhiteSpace(target.TokenFile))
@@ -91,6 +108,42 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         }
 
         OptionBounds.Check($"{path}:MaxConcurrentLookups", client.MaxConcurrentLookups, 1, 256, problems);
+    }
+
+    private static void CheckUrl(string path, string? text, List<string> problems)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            problems.Add($"{path} '{text}' is not an absolute http:// or https:// URL");
+        }
+        else if (url.Query.Contains("token", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrEmpty(url.UserInfo))
+        {
+            problems.Add($"{path} must not carry credentials; use TokenFile or TokenEnv");
+        }
+    }
+
+    /// <summary>The v2 settings mean nothing to the other kinds: set there, they are a mistake, not a no-op.</summary>
+    private static void ValidateNotV2(string path, TargetOptions target, TargetKind kind, List<string> problems)
+    {
+        if (!string.IsNullOrWhiteSpace(target.Flavor) && !string.Equals(target.Flavor.Trim(), "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{path}:Flavor '{target.Flavor}' applies to influxdb2 targets only; a {kind.ToName()} target has no flavor (remove it)");
+        }
+
+        if (target.Orgs.Count > 0)
+        {
+            problems.Add($"{path}:Orgs applies to influxdb2 targets only; a {kind.ToName()} target has no organizations (remove it)");
+        }
+
+        if (kind != TargetKind.CloudDedicated && (!string.IsNullOrWhiteSpace(target.AccountId) || !string.IsNullOrWhiteSpace(target.ClusterId)))
+        {
+            problems.Add($"{path}:AccountId and ClusterId apply to cloud-dedicated targets only");
+        }
+
+        if (kind == TargetKind.InfluxDb3 && !string.IsNullOrWhiteSpace(target.ManagementUrl))
+        {
+            problems.Add($"{path}:ManagementUrl applies to cloud-dedicated and clustered targets only");
+        }
     }
 
     private void ValidateRemediation(RemediationOptions remediation, List<string> problems)
@@ -128,6 +181,8 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         var path = $"{Root}:Policy";
         OptionBounds.CheckAtLeastOne($"{path}:MaxTokenAgeDays", policy.MaxTokenAgeDays, 36_500, problems);
         OptionBounds.CheckAtLeastOne($"{path}:InactiveRetentionDays", policy.InactiveRetentionDays, 36_500, problems);
+        OptionBounds.CheckAtLeastOne($"{path}:MaxAdminTokens", policy.MaxAdminTokens, 10_000, problems);
+        OptionBounds.CheckAtLeastOne($"{path}:ExpiryWarningDays", policy.ExpiryWarningDays, 3650, problems);
 
         ValidatePatterns($"{path}:GenericUsers:Patterns", policy.GenericUsers.Patterns, problems);
         ValidatePatterns($"{path}:AdminUsers:Patterns", policy.AdminUsers.Patterns, problems);

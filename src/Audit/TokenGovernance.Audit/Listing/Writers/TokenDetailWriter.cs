@@ -15,6 +15,11 @@ public static class TokenDetailWriter
 
         await Field("Token", token.Id);
         await Field("Target", $"{token.Target} ({token.Product})");
+        if (token.Name is not null)
+        {
+            await Field("Name", token.Name);
+        }
+
         await Field("Description", token.Description);
         await Field("Owner", token.OwnerId is null ? "none" : $"{token.OwnerName ?? "?"} ({token.OwnerId}): {token.OwnerKind}, {token.OwnerStatus}");
         await Field("Scope", token.ScopeId is null ? null : $"{token.ScopeName ?? "?"} ({token.ScopeId})");

@@ -54,7 +54,7 @@ public sealed class TokenTableWriter : ITokenListWriter
 
     private static string[] Row(TokenRecord token, DateTimeOffset now) =>
     [
-        token.Target, token.Id, token.Description ?? string.Empty, TableText.Owner(token), token.Status, TableText.Age(token.CreatedAt, now),
+        token.Target, token.Id, (string.IsNullOrEmpty(token.Description) ? token.Name : token.Description) ?? string.Empty, TableText.Owner(token), token.Status, TableText.Age(token.CreatedAt, now),
         PermissionSummary.Of(token.Permissions),
         string.Join(' ', (token.Findings ?? []).Where(finding => !finding.Suppressed).Select(finding => finding.RuleId).Distinct()),
     ];

@@ -5,6 +5,8 @@ namespace TokenGovernance.Audit.Policy.Rules;
 /// <summary>TG2004: the UI/CLI "All Access" shape — read and write on every resource type of the org.</summary>
 public sealed class AllAccessTokenRule : ITokenRule
 {
+    public ProductCapabilities Requires { get; } = ProductCapabilities.Orgs;
+
     public PolicyRuleDescriptor Descriptor { get; } = new(
         PolicyRuleIds.AllAccessToken, "all-access-token", Severity.High, "All-access token");
 

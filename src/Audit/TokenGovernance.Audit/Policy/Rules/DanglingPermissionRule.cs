@@ -5,6 +5,8 @@ namespace TokenGovernance.Audit.Policy.Rules;
 /// <summary>TG2014: a permission names a bucket or org that no longer exists.</summary>
 public sealed class DanglingPermissionRule : ITokenRule
 {
+    public ProductCapabilities Requires { get; } = ProductCapabilities.Orgs;
+
     public PolicyRuleDescriptor Descriptor { get; } = new(
         PolicyRuleIds.DanglingPermission, "dangling-permission", Severity.Low, "Permission on a deleted bucket or org");
 

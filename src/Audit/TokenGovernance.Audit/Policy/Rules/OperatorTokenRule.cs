@@ -5,6 +5,8 @@ namespace TokenGovernance.Audit.Policy.Rules;
 /// <summary>TG2005: a permission without orgID and id applies to the whole instance (operator token).</summary>
 public sealed class OperatorTokenRule : ITokenRule
 {
+    public ProductCapabilities Requires { get; } = ProductCapabilities.Orgs;
+
     public PolicyRuleDescriptor Descriptor { get; } = new(
         PolicyRuleIds.OperatorToken, "operator-token", Severity.Critical, "Instance-wide (operator) token");
 

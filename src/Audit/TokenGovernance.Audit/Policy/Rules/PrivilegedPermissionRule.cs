@@ -5,7 +5,7 @@ namespace TokenGovernance.Audit.Policy.Rules;
 /// <summary>TG2007: write on authorizations, users, orgs or secrets held by a user who is not an admin.</summary>
 public sealed class PrivilegedPermissionRule : ITokenRule
 {
-    public ProductCapabilities Requires { get; } = ProductCapabilities.None with { HasOwners = true };
+    public ProductCapabilities Requires { get; } = ProductCapabilities.Orgs with { HasOwners = true };
 
     public PolicyRuleDescriptor Descriptor { get; } = new(
         PolicyRuleIds.PrivilegedPermission, "privileged-permission", Severity.High, "Privileged permission outside the admin users");

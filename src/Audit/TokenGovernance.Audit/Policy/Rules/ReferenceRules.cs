@@ -12,8 +12,15 @@ public sealed class ReferencedTokenInactiveRule : IReferenceRule
         PolicyRuleIds.ReferencedTokenInactive, "referenced-token-inactive", Severity.Critical, "Reference to an inactive token");
 
     public string? Evaluate(ResolvedReference resolved) => resolved.State == ReferenceStates.Inactive
-        ? $"{resolved.Reference.Location} holds {resolved.Which}, which is inactive: whatever uses it fails with 401 at its next start"
+        ? $"{resolved.Reference.Location} holds {resolved.Which}, which is {Dead(resolved.Token)}: whatever uses it fails with 401 at its next start"
         : null;
+
+    private static string Dead(Token? token) => token?.Status switch
+    {
+        TokenStatus.Expired => "expired",
+        TokenStatus.Revoked => "revoked",
+        _ => "inactive",
+    };
 }
 
 /// <summary>TG2011: a reference holds a token the server does not know.</summary>

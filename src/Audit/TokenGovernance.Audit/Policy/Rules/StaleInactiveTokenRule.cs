@@ -12,7 +12,7 @@ public sealed class StaleInactiveTokenRule : ITokenRule
 
     public string? Evaluate(Token token, PolicyContext context)
     {
-        if (token.IsActive || !PermissionShapes.IsKnown(token.UpdatedAt))
+        if (token.Status != TokenStatus.Inactive || !PermissionShapes.IsKnown(token.UpdatedAt))
         {
             return null;
         }

@@ -5,10 +5,10 @@ using Polly.CircuitBreaker;
 using Polly.Timeout;
 using TokenGovernance.Audit.Safety;
 
-namespace TokenGovernance.Audit.InfluxV2;
+namespace TokenGovernance.Audit.Http;
 
 /// <summary>Reading InfluxDB responses the same way for the client and the probe: bounded error bodies, one-line failures.</summary>
-internal static class InfluxResponses
+public static class InfluxResponses
 {
     /// <summary>Bytes of an error body read at the most: enough for InfluxDB's <c>{"code","message"}</c>.</summary>
     public const int MaxErrorBodyBytes = 16_384;

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace TokenGovernance.Audit.InfluxV2;
+namespace TokenGovernance.Audit.Http;
 
 /// <summary>A failed InfluxDB API call, with a one-line message that names the call and the cause (never a token).</summary>
 public sealed class InfluxApiException : Auditing.TargetReadException

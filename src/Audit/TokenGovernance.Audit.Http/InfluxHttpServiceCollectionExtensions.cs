@@ -6,24 +6,29 @@ using Microsoft.Extensions.Options;
 using Polly;
 using TokenGovernance.Audit.Configuration;
 
-namespace TokenGovernance.Audit.InfluxV2;
+namespace TokenGovernance.Audit.Http;
 
-public static class InfluxClientServiceCollectionExtensions
+
+public static class InfluxHttpServiceCollectionExtensions
 {
     public const string RetryLogCategory = "TokenGovernance.Influx.Retry";
 
     /// <summary>
-    /// Registers the InfluxDB client: pooled HttpClients with jittered exponential retries on 5xx/408/429 that honour
-    /// <c>Retry-After</c>, per-attempt and total timeouts and a circuit breaker. The standard proxy variables apply.
-    /// Redirects are not followed: the runtime drops the token on every redirect, so a redirected call could only
-    /// come back unauthenticated (or, from another origin, with an answer that is not the target's).
+    /// Registers the HttpClients every product reader calls through: pooled, with jittered exponential retries on
+    /// 5xx/408/429 that honour <c>Retry-After</c>, per-attempt and total timeouts and a circuit breaker. The standard
+    /// proxy variables apply. Redirects are not followed: the runtime drops the token on every redirect, so a
+    /// redirected call could only come back unauthenticated (or, from another origin, with an answer that is not the
+    /// target's). Targets with a CA bundle get a client of their own (<see cref="InfluxHttpClientNames.For"/>).
+    /// Safe to call from several readers: it registers once.
     /// </summary>
-    public static IServiceCollection AddInfluxClient(this IServiceCollection services, IEnumerable<TargetOptions> configuredTargets)
+    public static IServiceCollection AddInfluxHttpClients(this IServiceCollection services, IEnumerable<TargetOptions> configuredTargets)
     {
-        services.AddSingleton<InfluxApiClientFactory>();
-        services.AddSingleton<Auditing.ITargetReader, InfluxV2TargetReader>();
-        services.AddSingleton<Remediation.ITokenActions, InfluxV2TokenActions>();
-        services.AddSingleton<IValidateOptions<TokenGovernanceOptions>, InfluxV2OptionsValidator>();
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(InfluxHttpClientsMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<InfluxHttpClientsMarker>();
         services.AddHttpClient(InfluxHttpClientNames.Default)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddInfluxResilience();
@@ -38,6 +43,8 @@ public static class InfluxClientServiceCollectionExtensions
 
         return services;
     }
+
+    private sealed class InfluxHttpClientsMarker;
 
     private static IHttpClientBuilder AddInfluxResilience(this IHttpClientBuilder builder)
     {
@@ -115,4 +122,13 @@ public static class InfluxClientServiceCollectionExtensions
             },
         };
     }
+}
+
+public static class InfluxHttpClientNames
+{
+    public const string Default = "influx";
+
+    /// <summary>Targets with their own CA bundle get their own handler; all others share one.</summary>
+    public static string For(TargetOptions target) =>
+        string.IsNullOrWhiteSpace(target.CaBundleFile) ? Default : Default + ":" + target.Name;
 }

@@ -1,12 +1,12 @@
 using TokenGovernance.Audit.Safety;
 
-namespace TokenGovernance.Audit.InfluxV2;
+namespace TokenGovernance.Audit.Http;
 
 /// <summary>
 /// What a response must hold to count as read: lists and their elements present, every object with its identity,
 /// paging that advances. Anything else is a failed read of the target, never an empty or partial success.
 /// </summary>
-internal static class ResponseChecks
+public static class ResponseChecks
 {
     public static InfluxApiException Malformed(string call, string problem) =>
         new($"GET /{call} returned malformed data: {problem}");

@@ -1,4 +1,4 @@
-namespace TokenGovernance.Audit.InfluxV2;
+namespace TokenGovernance.Audit.Http;
 
 internal static partial class InfluxClientLog
 {
