@@ -4,6 +4,8 @@ using TokenGovernance.Audit.Auditing;
 using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.InfluxV2;
+using TokenGovernance.Audit.InfluxV3;
+using TokenGovernance.Audit.Management;
 using TokenGovernance.Audit.Kubernetes;
 using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Policy;
@@ -27,6 +29,8 @@ public static class CoreServiceCollectionExtensions
         var targets = configuration.GetSection(TokenGovernanceOptions.SectionName + ":Targets").Get<List<TargetOptions>>() ?? [];
         services.AddPolicyEngine();
         services.AddInfluxClient(targets);
+        services.AddInfluxV3Reader(targets);
+        services.AddManagementReader(targets);
         services.AddAuditing();
         services.AddKubernetesReferences();
         services.AddInventoryReferences();

@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.References;
 using System.IO.Compression;
 using System.Text.Json;
@@ -45,6 +46,7 @@ public sealed class SnapshotCodec(PolicyRuleCatalog catalog)
         Target = result.Target,
         Url = result.Url,
         Flavor = result.Flavor ?? "auto",
+        Kind = result.Kind,
         Outcome = result.Outcome == AuditOutcome.Success ? "success" : "failure",
         Error = result.Error,
         Organizations = result.Organizations,
@@ -87,6 +89,7 @@ public sealed class SnapshotCodec(PolicyRuleCatalog catalog)
             Target = stored.Target,
             Url = stored.Url,
             Flavor = stored.Flavor == "auto" ? null : stored.Flavor,
+            Kind = stored.Kind ?? TargetKinds.InfluxDb2,
             Outcome = stored.Outcome == "success" ? AuditOutcome.Success : AuditOutcome.Failure,
             Error = stored.Error,
             Organizations = stored.Organizations,

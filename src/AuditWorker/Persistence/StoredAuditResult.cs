@@ -15,6 +15,9 @@ public sealed class StoredAuditResult
 
     public required string Flavor { get; init; }
 
+    /// <summary>Absent from snapshots written before InfluxDB 3 targets: those were all influxdb2.</summary>
+    public string? Kind { get; init; }
+
     public required string Outcome { get; init; }
 
     public string? Error { get; init; }

@@ -42,6 +42,7 @@ public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceO
             {
                 Target = target.Name,
                 Url = target.Url,
+                Kind = target.ParsedKind.ToName(),
                 Outcome = AuditOutcome.Failure,
                 InternalError = true,
                 Error = $"target '{target.Name}': internal error: {exception.GetType().Name}{site} (a bug in tokengov: please report it with this line)",

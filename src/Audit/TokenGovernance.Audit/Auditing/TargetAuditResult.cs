@@ -30,8 +30,11 @@ public sealed record TargetAuditResult
 
     public required string Url { get; init; }
 
-    /// <summary>The product as the report names it (<c>oss</c>, <c>cloud</c>); null for a failed audit.</summary>
+    /// <summary>The product as the report names it (<c>oss</c>, <c>cloud</c>, <c>core</c>, <c>enterprise</c>, <c>cloud-dedicated</c>, <c>clustered</c>); null for a failed audit.</summary>
     public string? Flavor { get; init; }
+
+    /// <summary>The target's kind as configured (<see cref="Configuration.TargetKinds"/>), failed audits included.</summary>
+    public string Kind { get; init; } = Configuration.TargetKinds.InfluxDb2;
 
     public required AuditOutcome Outcome { get; init; }
 

@@ -53,7 +53,8 @@ public sealed class TargetAuditor(
             return new TargetAuditResult
             {
                 Target = target.Name,
-                Url = target.Url,
+                Url = string.IsNullOrWhiteSpace(target.Url) ? target.EffectiveManagementUrl : target.Url,
+                Kind = target.ParsedKind.ToName(),
                 Flavor = inventory.Product,
                 Outcome = AuditOutcome.Success,
                 Organizations = inventory.Scopes.Count,
@@ -84,7 +85,8 @@ public sealed class TargetAuditor(
             return new TargetAuditResult
             {
                 Target = target.Name,
-                Url = target.Url,
+                Url = string.IsNullOrWhiteSpace(target.Url) ? target.EffectiveManagementUrl : target.Url,
+                Kind = target.ParsedKind.ToName(),
                 Outcome = AuditOutcome.Failure,
                 Error = error,
                 StartedAt = startedAt,

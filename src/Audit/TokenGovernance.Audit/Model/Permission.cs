@@ -26,4 +26,9 @@ public sealed class Permission
     public bool IsInstanceWide => ScopeId is null && ResourceId is null;
 
     public bool IsScopeWide => ScopeId is not null && ResourceId is null;
+
+    /// <summary>InfluxDB 3, Dedicated, Clustered: an action on one database, or on every database (<c>*</c> or null).</summary>
+    public static Permission OnDatabase(string action, string? database) => database is null or "*"
+        ? new Permission { Action = action, ResourceType = "databases" }
+        : new Permission { Action = action, ResourceType = "databases", ResourceId = database, ResourceName = database };
 }

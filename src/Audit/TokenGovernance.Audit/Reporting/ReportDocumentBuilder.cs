@@ -38,6 +38,7 @@ public static class ReportDocumentBuilder
     {
         Name = result.Target,
         Url = result.Url,
+        Kind = result.Kind,
         Flavor = result.Outcome == AuditOutcome.Success ? result.Flavor ?? "auto" : null,
         Outcome = result.Outcome == AuditOutcome.Success ? "success" : "failure",
         Error = result.Error,
