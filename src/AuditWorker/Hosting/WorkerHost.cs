@@ -19,7 +19,7 @@ public static class WorkerHost
         app.Services.GetValidatedOptions();
         if (demo is not null)
         {
-            logger.LogWarning("DEMO MODE: auditing the built-in InfluxDB double at {Url} with made-up data; this is not a real server", demo.Server.Url);
+            logger.LogWarning("DEMO MODE: auditing the built-in InfluxDB doubles at {Url} (v2) and {V3Url} (InfluxDB 3) with made-up data; these are not real servers", demo.Server.Url, demo.V3Server.Url);
         }
 
         try

@@ -11,7 +11,7 @@ namespace TokenGovernance.InfluxDouble;
 /// the demo, the tests and the benchmarks. It answers the audit's endpoints in OSS 2.7, OSS ≥ 2.9 or Cloud shape,
 /// enforces token visibility as InfluxDB does, and plays injected faults.
 /// </summary>
-public sealed class InfluxApiDouble : IAsyncDisposable
+public sealed partial class InfluxApiDouble : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -62,10 +62,15 @@ public sealed class InfluxApiDouble : IAsyncDisposable
     {
         _app.Use(async (context, next) =>
         {
-            if (Mode != InfluxDoubleMode.Cloud)
+            if (Mode is InfluxDoubleMode.Oss27 or InfluxDoubleMode.Oss29)
             {
                 context.Response.Headers["X-Influxdb-Build"] = "OSS";
                 context.Response.Headers["X-Influxdb-Version"] = Mode == InfluxDoubleMode.Oss27 ? "v2.7.11" : "v2.9.0";
+            }
+            else if (Mode.IsV3())
+            {
+                context.Response.Headers["x-influxdb-build"] = Mode == InfluxDoubleMode.V3Core ? "Core" : "Enterprise";
+                context.Response.Headers["x-influxdb-version"] = "3.8.0";
             }
 
             var path = context.Request.Path.Value ?? string.Empty;
@@ -89,6 +94,9 @@ public sealed class InfluxApiDouble : IAsyncDisposable
                 Faults.Exit(path);
             }
         });
+
+        MapV3Routes();
+        MapManagementRoutes();
 
         _app.MapGet("/api/v2/orgs", context => Authenticated(context, (caller, json) =>
         {
@@ -310,6 +318,13 @@ public sealed class InfluxApiDouble : IAsyncDisposable
     private async Task Authenticated(HttpContext context, Func<DoubleAuthorization, Utf8JsonWriter, int> respond)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
+        if (!Mode.IsV2())
+        {
+            // InfluxDB 3 and the management APIs have no /api/v2 authorizations, users or orgs.
+            context.Response.StatusCode = 404;
+            return;
+        }
+
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Token ", StringComparison.Ordinal) ? header[6..]
             : header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : string.Empty;

@@ -11,6 +11,23 @@ public sealed class InfluxDataSet
 
     public List<DoubleAuthorization> Authorizations { get; } = [];
 
+    /// <summary>InfluxDB 3 Core/Enterprise: the rows of <c>system.tokens</c>, with their raw values.</summary>
+    public List<DoubleV3Token> V3Tokens { get; } = [];
+
+    /// <summary>InfluxDB 3: started with <c>--without-auth</c>: every request is answered, none is checked.</summary>
+    public bool WithoutAuth { get; set; }
+
+    /// <summary>Cloud Dedicated / Clustered: the database tokens of the one cluster served.</summary>
+    public List<DoubleDatabaseToken> DatabaseTokens { get; } = [];
+
+    /// <summary>Cloud Dedicated: the account and cluster the management API answers for.</summary>
+    public string AccountId { get; set; } = "11111111-1111-4111-8111-111111111111";
+
+    public string ClusterId { get; set; } = "33333333-3333-4333-8333-333333333333";
+
+    /// <summary>Cloud Dedicated / Clustered: the management token the API accepts.</summary>
+    public string ManagementToken { get; set; } = "mgmt_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
     /// <summary>What <c>GET /api/v2/resources</c> answers (OSS 2.7's list).</summary>
     public List<string> ResourceTypes { get; } =
     [
@@ -129,3 +146,49 @@ public sealed class DoubleAuthorization
 }
 
 public sealed record DoublePermission(string Action, string Type, string? Id = null, string? OrgId = null);
+
+/// <summary>A row of <c>system.tokens</c> (InfluxDB 3 Core/Enterprise) with the raw value only the double knows.</summary>
+public sealed class DoubleV3Token
+{
+    public required ulong Id { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary><c>apiv3_…</c>; the server stores only its SHA-512 and lists the first 9 hex characters.</summary>
+    public required string Token { get; init; }
+
+    /// <summary><c>*:*:*</c> for admin tokens, else <c>db:NAMES:ACTIONS</c> and <c>system:NAMES:read</c>, space-separated.</summary>
+    public string Permissions { get; set; } = "*:*:*";
+
+    public string? Description { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Null: never expires.</summary>
+    public DateTimeOffset? Expiry { get; set; }
+
+    public ulong? CreatedBy { get; set; }
+
+    public bool IsAdmin => Permissions == "*:*:*";
+
+    public string HashPrefix => Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(System.Text.Encoding.UTF8.GetBytes(Token)))[..9];
+}
+
+/// <summary>A Cloud Dedicated / Clustered database token.</summary>
+public sealed class DoubleDatabaseToken
+{
+    public required string Id { get; init; }
+
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>(action, resource): <c>read</c>/<c>write</c> on a database name or <c>*</c>.</summary>
+    public List<(string Action, string Resource)> Permissions { get; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -57,6 +57,37 @@ public sealed class InfluxDataSetBuilder
         return authorization;
     }
 
+    /// <summary>An InfluxDB 3 token: admin (<c>*:*:*</c>, the default) or resource permissions as the server prints them.</summary>
+    public DoubleV3Token V3Token(string name, string permissions = "*:*:*", DateTimeOffset? expiry = null, string? token = null)
+    {
+        var row = new DoubleV3Token
+        {
+            Id = (ulong)_data.V3Tokens.Count,
+            Name = name,
+            Token = token ?? NewV3TokenValue(),
+            Permissions = permissions,
+            CreatedAt = _now.AddDays(-30),
+            Expiry = expiry,
+        };
+        _data.V3Tokens.Add(row);
+        return row;
+    }
+
+    /// <summary>A Dedicated / Clustered database token with <c>(action, database-or-*)</c> permissions.</summary>
+    public DoubleDatabaseToken DatabaseToken(string description, params (string Action, string Resource)[] permissions)
+    {
+        var token = new DoubleDatabaseToken { Id = NewUuid(), Description = description, CreatedAt = _now.AddDays(-30) };
+        token.Permissions.AddRange(permissions);
+        _data.DatabaseTokens.Add(token);
+        return token;
+    }
+
+    /// <summary><c>apiv3_</c> and URL-safe unpadded base64 of 64 random bytes, as InfluxDB 3 makes them.</summary>
+    public static string NewV3TokenValue() =>
+        "apiv3_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string NewUuid() => Guid.NewGuid().ToString("D");
+
     public InfluxDataSet Build() => _data;
 
     public string NextId() => (_nextId++).ToString("x16", CultureInfo.InvariantCulture);

@@ -17,6 +17,9 @@ public sealed record Finding
 
     public string? Description { get; init; }
 
+    /// <summary>InfluxDB 3 Core/Enterprise: the token's name (<c>_admin</c>, ...).</summary>
+    public string? TokenName { get; init; }
+
     public string? User { get; init; }
 
     public string? UserId { get; init; }
@@ -36,8 +39,7 @@ public sealed record Finding
     public string Subject => AuthorizationId ?? Reference?.Location ?? string.Empty;
 }
 
-/// <summary>Where a token is referenced (never the value).</summary>
-/// <summary>Where a reference sits, and how it was matched to its token (<see cref="Model.ReferenceMatches"/>; null: not matched).</summary>
+/// <summary>Where a token is referenced (never the value), and how it was matched to its token (<see cref="Model.ReferenceMatches"/>; null: not matched).</summary>
 public sealed record FindingReference(string Source, string Location, string? MatchedBy = null);
 
 public sealed record AppliedExemption(string Reason, string? Owner, string? Expires);

@@ -86,6 +86,7 @@ public sealed class PolicyEngine
                     OrgId = token.ScopeId,
                     AuthorizationId = token.Id,
                     Description = token.Description,
+                    TokenName = token.Name,
                     User = inventory.OwnerName(token),
                     UserId = token.OwnerId,
                     Message = Shared(messages, message),

@@ -18,6 +18,7 @@ public sealed record ReportFinding
         OrgId = finding.OrgId,
         AuthorizationId = finding.AuthorizationId,
         Description = finding.Description,
+        TokenName = finding.TokenName,
         User = finding.User,
         UserId = finding.UserId,
         Reference = finding.Reference is null ? null : new ReportReference(finding.Reference.Source, finding.Reference.Location, finding.Reference.MatchedBy),
@@ -51,6 +52,9 @@ public sealed record ReportFinding
     public string? AuthorizationId { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>InfluxDB 3 Core/Enterprise: the token's name; absent for the products whose tokens have none.</summary>
+    public string? TokenName { get; init; }
 
     public string? User { get; init; }
 

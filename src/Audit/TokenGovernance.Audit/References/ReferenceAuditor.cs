@@ -193,6 +193,7 @@ public sealed class ReferenceAuditor(
                 OrgId = token?.ScopeId,
                 AuthorizationId = token?.Id ?? resolved.Reference.DeclaredAuthorizationId,
                 Description = token?.Description,
+                TokenName = token?.Name,
                 User = token is null ? null : inventory.OwnerName(token),
                 UserId = token?.OwnerId,
                 Reference = new FindingReference(resolved.Reference.Source, resolved.Reference.Location, resolved.MatchedBy),

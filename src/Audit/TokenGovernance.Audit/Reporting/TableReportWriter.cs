@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Configuration;
 using System.Text;
 using TokenGovernance.Audit.Safety;
 
@@ -22,9 +23,9 @@ public sealed class TableReportWriter : IReportWriter, IReportFormat
         await text.AppendLineAsync();
         foreach (var target in report.Targets)
         {
-            var line = target.Outcome == "success"
-                ? $"{target.Name} ({target.Flavor}): {target.Orgs} orgs, {target.Users} users, {target.Authorizations} tokens ({target.InactiveAuthorizations} inactive)"
-                : $"{target.Name}: AUDIT FAILED - {target.Error}";
+            var line = target.Outcome != "success" ? $"{target.Name}: AUDIT FAILED - {target.Error}"
+                : target.Kind == TargetKinds.InfluxDb2 ? $"{target.Name} ({target.Flavor}): {target.Orgs} orgs, {target.Users} users, {target.Authorizations} tokens ({target.InactiveAuthorizations} inactive)"
+                : $"{target.Name} ({target.Flavor}): {target.Authorizations} tokens ({target.InactiveAuthorizations} expired or revoked)";
             await text.AppendWrappedAsync(line, "  ");
             if (target.References is { } references)
             {
@@ -56,7 +57,8 @@ public sealed class TableReportWriter : IReportWriter, IReportFormat
             foreach (var finding in group)
             {
                 var subject = finding.AuthorizationId is not null
-                    ? $"token {finding.AuthorizationId}" + (finding.User is null ? string.Empty : $" of {finding.User}")
+                    ? $"token {finding.AuthorizationId}" + (finding.TokenName is null ? string.Empty : $" '{finding.TokenName}'")
+                      + (finding.User is null ? string.Empty : $" of {finding.User}")
                     : finding.Reference?.Location ?? finding.Target;
                 await text.AppendWrappedAsync($"{finding.RuleId} {finding.Rule}  [{finding.Target}] {subject}", "  ");
                 await text.AppendWrappedAsync(finding.Message, "      ");
