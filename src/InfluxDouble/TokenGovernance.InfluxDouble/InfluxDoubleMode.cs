@@ -27,6 +27,9 @@ public enum InfluxDoubleMode
 
 public static class InfluxDoubleModes
 {
+    /// <summary>The InfluxDB v2 modes (OSS 2.7, OSS 2.9, Cloud), which serve the v2 data of an <see cref="InfluxDataSet"/>.</summary>
+    public static IReadOnlyList<InfluxDoubleMode> V2 { get; } = [InfluxDoubleMode.Oss27, InfluxDoubleMode.Oss29, InfluxDoubleMode.Cloud];
+
     public static bool IsV2(this InfluxDoubleMode mode) => mode is InfluxDoubleMode.Oss27 or InfluxDoubleMode.Oss29 or InfluxDoubleMode.Cloud;
 
     public static bool IsV3(this InfluxDoubleMode mode) => mode is InfluxDoubleMode.V3Core or InfluxDoubleMode.V3Enterprise;

@@ -10,7 +10,7 @@ internal sealed class InventoryBuilder
     private readonly List<Token> _tokens = [];
     private int _nextId = 1;
 
-    public ProductCapabilities Capabilities { get; set; } = new(HasOwners: true, HasStatus: true, HasExpiry: false, FillsScopeNames: true);
+    public ProductCapabilities Capabilities { get; set; } = new(HasOwners: true, HasStatus: true, HasExpiry: false, FillsScopeNames: true, HasOrgs: true);
 
     public Scope Scope { get; } = new("0000000000000a01", "acme");
 

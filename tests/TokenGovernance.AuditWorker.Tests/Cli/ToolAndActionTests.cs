@@ -34,7 +34,7 @@ public sealed partial class ToolAndActionTests(ToolPackageFixture tool) : IClass
         Assert.Equal((0, $"tokengov {ToolPackageFixture.Version}\n"), await RunAsync(tokengov, ["--version"], folder));
         var (exitCode, output) = await RunAsync(tokengov, ["audit", "--demo", "--fail-on", "none"], folder);
         Assert.True(exitCode == 0, output);
-        Assert.Contains("Summary: 1 critical, ", output, StringComparison.Ordinal);
+        Assert.Contains("Summary: 2 critical, ", output, StringComparison.Ordinal);
         Assert.Equal(1, (await RunAsync(tokengov, ["audit", "--demo"], folder)).ExitCode);
     }
 

@@ -36,13 +36,16 @@ public sealed class PrometheusEndToEndTests
             TimeSpan.FromSeconds(60), () => "no TG2001 findings of the demo in Prometheus");
 
         var findings = await prometheus.QueryAsync("tokengov_findings");
-        Assert.All(findings, series => Assert.Equal("demo", (string?)series["metric"]!["target"]));
+        // The demo's two targets, v2 and InfluxDB 3, in the same metrics.
+        Assert.All(findings, series => Assert.Contains((string?)series["metric"]!["target"], new[] { "demo", "demo-v3" }));
         Assert.Contains(findings, series => (string?)series["metric"]!["rule"] == "TG2012" && (string?)series["value"]![1] == "1");
+        Assert.Contains(findings, series => (string?)series["metric"]!["target"] == "demo-v3" && (string?)series["metric"]!["rule"] == "TG2103" && (string?)series["value"]![1] == "1");
 
         await Poll.UntilAsync(async () => (await prometheus.QueryAsync("ALERTS{alertname=\"TokenGovHighFindings\", alertstate=\"firing\"}")).Count > 0,
             TimeSpan.FromSeconds(60), () => "TokenGovHighFindings never fired: " + prometheus.Log());
         var critical = await prometheus.QueryAsync("ALERTS{alertname=\"TokenGovCriticalFindings\", alertstate=\"firing\"}");
         Assert.Contains(critical, alert => (string?)alert["metric"]!["rule"] == "TG2012");
+        Assert.Contains(critical, alert => (string?)alert["metric"]!["rule"] == "TG2002" && (string?)alert["metric"]!["target"] == "demo-v3");
         Assert.Empty(await prometheus.QueryAsync("ALERTS{alertname=~\"TokenGovAuditFailing|TokenGovAuditStale|TokenGovWorkerAbsent\"}"));
 
         using var dashboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy", "grafana", "token-governance.json")));

@@ -12,16 +12,19 @@ internal sealed class AuditHarness : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();
 
-    private AuditHarness(InfluxApiDouble server, TestData data)
+    private readonly TestData? _testData;
+
+    private AuditHarness(InfluxApiDouble server, TestData? data, string auditToken)
     {
         Server = server;
-        TestData = data;
-        TokenFile = _directory.File("audit-token", data.AuditToken.Token + "\n");
+        _testData = data;
+        TokenFile = _directory.File("audit-token", auditToken + "\n");
     }
 
     public InfluxApiDouble Server { get; }
 
-    public TestData TestData { get; }
+    /// <summary>The v2 data the double serves (InfluxDB 3 and management harnesses have none).</summary>
+    public TestData TestData => _testData ?? throw new InvalidOperationException("this harness serves no v2 TestData");
 
     public string TokenFile { get; }
 
@@ -37,9 +40,39 @@ internal sealed class AuditHarness : IAsyncDisposable
     {
         data ??= new TestData();
         var server = await InfluxApiDouble.StartAsync(data.Data, mode);
-        var harness = new AuditHarness(server, data);
+        var harness = new AuditHarness(server, data, data.AuditToken.Token);
         TestSettings.ApplyDefaults(harness.Settings, server.Url, harness.TokenFile);
         harness.Settings["Policy:AdminUsers:Names:0"] = "admin";
+        return harness;
+    }
+
+    /// <summary>
+    /// An InfluxDB 3 (Core, Enterprise) or management (Dedicated, Clustered) double serving <paramref name="data"/>, with
+    /// the target "test" of the matching kind: its audit token is the data's <c>_admin</c> token or its management token.
+    /// </summary>
+    public static async Task<AuditHarness> StartAsync(InfluxDoubleMode mode, InfluxDataSet data)
+    {
+        var server = await InfluxApiDouble.StartAsync(data, mode);
+        var token = mode.IsV3() ? data.V3Tokens.First(row => row.Name == "_admin").Token : data.ManagementToken;
+        var harness = new AuditHarness(server, null, token);
+        TestSettings.ApplyDefaults(harness.Settings, server.Url, harness.TokenFile);
+        switch (mode)
+        {
+            case InfluxDoubleMode.V3Core or InfluxDoubleMode.V3Enterprise:
+                harness.Settings["Targets:0:Kind"] = "influxdb3";
+                break;
+            case InfluxDoubleMode.CloudDedicated:
+                harness.Settings["Targets:0:Kind"] = "cloud-dedicated";
+                harness.Settings["Targets:0:Url"] = null;
+                harness.Settings["Targets:0:ManagementUrl"] = server.Url.ToString();
+                harness.Settings["Targets:0:AccountId"] = data.AccountId;
+                harness.Settings["Targets:0:ClusterId"] = data.ClusterId;
+                break;
+            default:
+                harness.Settings["Targets:0:Kind"] = "clustered";
+                break;
+        }
+
         return harness;
     }
 
