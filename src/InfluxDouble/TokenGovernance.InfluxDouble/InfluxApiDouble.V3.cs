@@ -11,6 +11,12 @@ public sealed partial class InfluxApiDouble
 
     public const string AuthProbeQuery = "SELECT token_id FROM system.tokens LIMIT 1";
 
+    /// <summary>
+    /// Who each InfluxDB 3 request came from: the token's name, <c>(none)</c> without a token, <c>(unknown)</c> for a
+    /// value the server does not know. Tests read it to prove a found value was never sent.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> V3Callers { get; } = new();
+
     private void MapV3Routes()
     {
         _app.MapGet("/ping", context => V3Respond(context, json =>
@@ -62,11 +68,16 @@ public sealed partial class InfluxApiDouble
             return 404;
         }
 
-        if (!Data.WithoutAuth)
+        if (Data.WithoutAuth)
+        {
+            V3Callers.Enqueue("(not checked)");
+        }
+        else
         {
             var header = context.Request.Headers.Authorization.ToString();
             var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : null;
             var caller = token is null ? null : Data.V3Tokens.FirstOrDefault(candidate => candidate.Token == token);
+            V3Callers.Enqueue(caller?.Name ?? (token is null ? "(none)" : "(unknown)"));
             if (caller is null || caller.Expiry is { } expiry && expiry <= DateTimeOffset.UtcNow)
             {
                 return V3Error(json, 401, "the request was not authenticated");

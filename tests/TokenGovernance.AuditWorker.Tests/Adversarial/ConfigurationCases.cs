@@ -51,6 +51,18 @@ internal static class ConfigurationCases
         new("kubeconfig-unparsable", context => Audit(context, section => section["References"] = Kubernetes(context.File("kubeconfig", "apiVersion: v1\nclusters: [ {\n"))), 2, "kubernetes source: no usable configuration"),
         new("kube-api-garbage", context => Audit(context, section => section["References"] = Kubernetes(context.Kubeconfig(Body("<html>502</html>", reason: "OK")))), 2, "the Kubernetes API answered something unusable"),
         new("kube-api-wrong-type", context => Audit(context, section => section["References"] = Kubernetes(context.Kubeconfig(Body("""{"kind":"SecretList","items":"none"}""")))), 2, "the Kubernetes API answered something unusable"),
+        new("kind-unknown", context => Audit(context, section => Target(section)["Kind"] = "influxdb4"), 64, "TokenGovernance:Targets:0:Kind 'influxdb4' is not influxdb2, influxdb3, cloud-dedicated or clustered"),
+        new("v3-with-v2-flavor", context => Audit(context, section => Target(section)["Kind"] = "influxdb3"), 64, "TokenGovernance:Targets:0:Flavor 'oss' applies to influxdb2 targets only"),
+        new("v3-with-orgs", context => Audit(context, section => Kind(section, "influxdb3")["Orgs"] = new JsonArray("acme")), 64, "TokenGovernance:Targets:0:Orgs applies to influxdb2 targets only"),
+        new("dedicated-without-account", context => Audit(context, section => Kind(section, "cloud-dedicated")["ClusterId"] = "33333333-3333-4333-8333-333333333333"), 64, "TokenGovernance:Targets:0:AccountId is required for a cloud-dedicated target"),
+        new("dedicated-cluster-not-uuid", context => Audit(context, section =>
+        {
+            var target = Kind(section, "cloud-dedicated");
+            target["AccountId"] = "11111111-1111-4111-8111-111111111111";
+            target["ClusterId"] = "prod";
+        }), 64, "TokenGovernance:Targets:0:ClusterId 'prod' is not a UUID"),
+        new("v2-with-account", context => Audit(context, section => Target(section)["AccountId"] = "11111111-1111-4111-8111-111111111111"), 64, "TokenGovernance:Targets:0: AccountId, ClusterId and ManagementUrl apply to cloud-dedicated and clustered targets only"),
+        new("clustered-management-url-ftp", context => Audit(context, section => Kind(section, "clustered")["ManagementUrl"] = "ftp://cluster"), 64, "TokenGovernance:Targets:0:ManagementUrl 'ftp://cluster' is not an absolute http:// or https:// URL"),
         new("kube-api-null-items", context => Audit(context, section => section["References"] = Kubernetes(context.Kubeconfig(Body("""{"kind":"SecretList","metadata":{},"items":null}""")))), 0, string.Empty),
     ];
 
@@ -63,6 +75,14 @@ internal static class ConfigurationCases
     private static JsonObject Client(JsonObject section) => (JsonObject)section["Client"]!;
 
     private static JsonObject Target(JsonObject section) => (JsonObject)section["Targets"]![0]!;
+
+    private static JsonObject Kind(JsonObject section, string kind)
+    {
+        var target = Target(section);
+        target["Kind"] = kind;
+        target.Remove("Flavor");
+        return target;
+    }
 
     private static void Patterns(JsonObject section, string pattern) =>
         section["Policy"] = new JsonObject { ["GenericUsers"] = new JsonObject { ["Patterns"] = new JsonArray(pattern) } };

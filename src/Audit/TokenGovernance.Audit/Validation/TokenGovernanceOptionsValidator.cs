@@ -127,12 +127,12 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
     {
         if (!string.IsNullOrWhiteSpace(target.Flavor) && !string.Equals(target.Flavor.Trim(), "auto", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"{path}:Flavor '{target.Flavor}' applies to influxdb2 targets only; a {kind.ToName()} target has no flavor (remove it)");
+            problems.Add($"{path}:Flavor '{target.Flavor}' applies to influxdb2 targets only; remove it from this {kind.ToName()} target");
         }
 
         if (target.Orgs.Count > 0)
         {
-            problems.Add($"{path}:Orgs applies to influxdb2 targets only; a {kind.ToName()} target has no organizations (remove it)");
+            problems.Add($"{path}:Orgs applies to influxdb2 targets only; remove it from this {kind.ToName()} target (it has no organizations)");
         }
 
         if (kind != TargetKind.CloudDedicated && (!string.IsNullOrWhiteSpace(target.AccountId) || !string.IsNullOrWhiteSpace(target.ClusterId)))
