@@ -51,9 +51,9 @@ public sealed class AuditMetrics
         meter.CreateObservableGauge("tokengov.findings_suppressed", () => ObserveSuppressed(state, policy),
             description: "Exempted findings in the last successful audit, by target and rule.");
         meter.CreateObservableGauge("tokengov.authorizations", () => ObserveAuthorizations(state),
-            description: "Tokens seen in the last successful audit, by status (active or inactive).");
+            description: "Tokens seen in the last successful audit, by target, kind (influxdb2, influxdb3, cloud-dedicated, clustered) and status (active or inactive: v3 expired or revoked).");
         meter.CreateObservableGauge("tokengov.tokens", () => ObserveTokens(state),
-            description: "Tokens in the last successful audit, by target, owner kind (generic, personal, admin, deleted, none), access (read, write, admin) and status.");
+            description: "Tokens in the last successful audit, by target, kind (influxdb2, influxdb3, cloud-dedicated, clustered), owner kind (generic, personal, admin, deleted, none), access (read, write, admin) and status.");
         if (remediation.Enabled)
         {
             meter.CreateObservableGauge("tokengov.remediation_actions", () => ObserveRemediation(state, remediation),
@@ -175,10 +175,13 @@ public sealed class AuditMetrics
                 continue;
             }
 
+            // kind: influxdb2, influxdb3, cloud-dedicated or clustered (inactive there: expired or revoked).
             yield return new Measurement<long>(success.ActiveAuthorizations,
-                new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("status", "active"));
+                new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("kind", success.Kind),
+                new KeyValuePair<string, object?>("status", "active"));
             yield return new Measurement<long>(success.InactiveAuthorizations,
-                new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("status", "inactive"));
+                new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("kind", success.Kind),
+                new KeyValuePair<string, object?>("status", "inactive"));
         }
     }
 
@@ -190,6 +193,7 @@ public sealed class AuditMetrics
             {
                 yield return new Measurement<long>(count.Count,
                     new KeyValuePair<string, object?>("target", target),
+                    new KeyValuePair<string, object?>("kind", targetState.LastSuccess!.Kind),
                     new KeyValuePair<string, object?>("owner_kind", count.OwnerKind),
                     new KeyValuePair<string, object?>("access", count.Access),
                     new KeyValuePair<string, object?>("status", count.Status));

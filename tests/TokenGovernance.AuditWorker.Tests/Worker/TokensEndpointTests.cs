@@ -30,7 +30,7 @@ public class TokensEndpointTests
         Assert.Equal(1, Tokens("personal", "write", "inactive"));
         Assert.Equal(1, Tokens("admin", "admin", "active"));
         Assert.Equal(8, metrics.Named("tokengov_tokens").Sum(sample => sample.Value));
-        Assert.All(metrics.Named("tokengov_tokens"), sample => Assert.Equal(["access", "owner_kind", "status", "target"], sample.Labels.Keys.Where(key => !key.StartsWith("otel_", StringComparison.Ordinal)).Order()));
+        Assert.All(metrics.Named("tokengov_tokens"), sample => Assert.Equal(["access", "kind", "owner_kind", "status", "target"], sample.Labels.Keys.Where(key => !key.StartsWith("otel_", StringComparison.Ordinal)).Order()));
     }
 
     [Fact]
