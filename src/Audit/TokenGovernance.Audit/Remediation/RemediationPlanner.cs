@@ -45,6 +45,14 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
                     continue;
                 }
 
+                if (result.Kind != TargetKinds.InfluxDb2)
+                {
+                    // v3 and the management APIs cannot deactivate: they delete or revoke, for good. Not planned, said so.
+                    skipped.Add(new SkippedToken(result.Target, token.Id, finding.Rule.Id,
+                        $"deactivate exists on InfluxDB v2 only; a {result.Kind} token can only be deleted or revoked, which cannot be undone"));
+                    continue;
+                }
+
                 if (_protection.Reason(token.Id, token.Kind, token.OwnerId, token.OwnerName, token.Description, result.AuditUser) is { } protectedBecause)
                 {
                     skipped.Add(new SkippedToken(result.Target, token.Id, finding.Rule.Id, protectedBecause));

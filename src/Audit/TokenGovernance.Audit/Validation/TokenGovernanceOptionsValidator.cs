@@ -158,7 +158,7 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
 
             if (string.Equals(action?.Trim(), "revoke", StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add($"{path}:Rules:{id} 'revoke' is permanent and exists only for InfluxDB 3 targets with AllowPermanent: true, which tokengov cannot audit yet; use deactivate (v2, reversible) or none");
+                problems.Add($"{path}:Rules:{id} 'revoke' is permanent and tokengov does not revoke tokens (InfluxDB 3 and the management APIs can only delete or revoke, for good); use deactivate (v2, reversible) or none");
             }
             else if (!Choices.TryParse<RemediationAction>(action, out _))
             {
