@@ -23,12 +23,27 @@ public sealed partial class ProjectDependencyTests
         {
             "TokenGovernance.Audit",
             ["TokenGovernance.TokenDetection", "Microsoft.Extensions.Options"],
-            [.. HostOnly, "Polly", "Microsoft.Extensions.Http", "TokenGovernance.Audit.InfluxV2", "TokenGovernance.Audit.Kubernetes", "TokenGovernance.InfluxDouble"]
+            [.. HostOnly, "Polly", "Microsoft.Extensions.Http", "TokenGovernance.Audit.Http", "TokenGovernance.Audit.InfluxV2", "TokenGovernance.Audit.InfluxV3", "TokenGovernance.Audit.Management", "TokenGovernance.Audit.Kubernetes", "TokenGovernance.InfluxDouble"]
+        },
+        {
+            "TokenGovernance.Audit.Http",
+            ["TokenGovernance.Audit", "Microsoft.Extensions.Http.Resilience"],
+            [.. HostOnly, "TokenGovernance.Audit.InfluxV2", "TokenGovernance.Audit.InfluxV3", "TokenGovernance.Audit.Management", "TokenGovernance.Audit.Kubernetes", "TokenGovernance.InfluxDouble"]
         },
         {
             "TokenGovernance.Audit.InfluxV2",
-            ["TokenGovernance.Audit"],
-            [.. HostOnly, "TokenGovernance.Audit.Kubernetes", "TokenGovernance.InfluxDouble"]
+            ["TokenGovernance.Audit", "TokenGovernance.Audit.Http"],
+            [.. HostOnly, "TokenGovernance.Audit.InfluxV3", "TokenGovernance.Audit.Management", "TokenGovernance.Audit.Kubernetes", "TokenGovernance.InfluxDouble"]
+        },
+        {
+            "TokenGovernance.Audit.InfluxV3",
+            ["TokenGovernance.Audit", "TokenGovernance.Audit.Http"],
+            [.. HostOnly, "TokenGovernance.Audit.InfluxV2", "TokenGovernance.Audit.Management", "TokenGovernance.Audit.Kubernetes", "TokenGovernance.InfluxDouble"]
+        },
+        {
+            "TokenGovernance.Audit.Management",
+            ["TokenGovernance.Audit", "TokenGovernance.Audit.Http"],
+            [.. HostOnly, "TokenGovernance.Audit.InfluxV2", "TokenGovernance.Audit.InfluxV3", "TokenGovernance.Audit.Kubernetes", "TokenGovernance.InfluxDouble"]
         },
         {
             "TokenGovernance.Audit.Kubernetes",
