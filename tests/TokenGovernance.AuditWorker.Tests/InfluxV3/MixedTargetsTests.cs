@@ -9,6 +9,7 @@ namespace TokenGovernance.AuditWorker.Tests.InfluxV3;
 /// One configuration with a v2, an InfluxDB 3 Enterprise and a Cloud Dedicated target: one report, one SARIF log and
 /// one set of metrics cover all three; an unreadable fourth target makes the run exit 2, never "clean".
 /// </summary>
+[Collection(WorkerHostCollection.Name)]
 public sealed class MixedTargetsTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
