@@ -29,18 +29,8 @@ public sealed class InfluxV3TargetReader(IHttpClientFactory httpClientFactory, I
 
         var withoutAuth = await client.AnswersWithoutTokenAsync(cancellationToken);
         var build = client.ServerBuild ?? await client.PingBuildAsync(cancellationToken);
-        var inventory = new TargetInventory
-        {
-            TargetName = target.Name,
-            Product = InfluxV3Mapping.Edition(build, tokens),
-            Kind = TargetKind.InfluxDb3,
-            Capabilities = InfluxV3Mapping.Capabilities,
-            Scopes = [],
-            PrincipalsById = new Dictionary<string, Principal>(StringComparer.Ordinal),
-            DeletedPrincipalIds = new HashSet<string>(StringComparer.Ordinal),
-            Tokens = tokens,
-            AuthenticationDisabled = withoutAuth,
-        };
+        var inventory = TargetInventory.OfTokensOnly(
+            target.Name, InfluxV3Mapping.Edition(build, tokens), TargetKind.InfluxDb3, InfluxV3Mapping.Capabilities, tokens, withoutAuth);
 
         // A found value is matched by its hash prefix, computed here; nothing is ever sent to this server with it.
         return new TargetRead(inventory, NoTokenProbe.Instance);

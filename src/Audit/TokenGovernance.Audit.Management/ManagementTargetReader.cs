@@ -24,17 +24,8 @@ public sealed class ManagementTargetReader(IHttpClientFactory httpClientFactory,
             progress.TokenRead();
         }
 
-        var inventory = new TargetInventory
-        {
-            TargetName = target.Name,
-            Product = ManagementMapping.Product(target.ParsedKind),
-            Kind = target.ParsedKind,
-            Capabilities = ManagementMapping.Capabilities,
-            Scopes = [],
-            PrincipalsById = new Dictionary<string, Principal>(StringComparer.Ordinal),
-            DeletedPrincipalIds = new HashSet<string>(StringComparer.Ordinal),
-            Tokens = tokens,
-        };
+        var inventory = TargetInventory.OfTokensOnly(
+            target.Name, ManagementMapping.Product(target.ParsedKind), target.ParsedKind, ManagementMapping.Capabilities, tokens);
 
         // The API shows neither values nor hashes: references match by declared id only.
         return new TargetRead(inventory, NoTokenProbe.Instance);

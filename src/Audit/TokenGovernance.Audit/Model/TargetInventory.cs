@@ -37,6 +37,21 @@ public sealed class TargetInventory
     /// <summary>Principals the listing returned (before owner lookups): for the coverage check.</summary>
     public int ListedPrincipalCount { get; init; }
 
+    /// <summary>The inventory of a product without users or orgs (InfluxDB 3, Cloud Dedicated, Clustered): its tokens only.</summary>
+    public static TargetInventory OfTokensOnly(
+        string targetName, string product, Configuration.TargetKind kind, ProductCapabilities capabilities, IReadOnlyList<Token> tokens, bool authenticationDisabled = false) => new()
+    {
+        TargetName = targetName,
+        Product = product,
+        Kind = kind,
+        Capabilities = capabilities,
+        Scopes = [],
+        PrincipalsById = new Dictionary<string, Principal>(StringComparer.Ordinal),
+        DeletedPrincipalIds = new HashSet<string>(StringComparer.Ordinal),
+        Tokens = tokens,
+        AuthenticationDisabled = authenticationDisabled,
+    };
+
     private Dictionary<string, string>? _scopeNames;
 
     /// <summary>By id, from a dictionary built on first use: asked once per finding, over hundreds of scopes.</summary>
