@@ -13,15 +13,17 @@ namespace TokenGovernance.Analyzers.CodeFixes
 {
     /// <summary>
     /// Where an <c>IConfiguration</c> is in scope (parameter, field or property), replaces a hard-coded token with
-    /// <c>configuration["InfluxDB:Token"] ?? throw …</c>.
+    /// <c>configuration["InfluxDB:Token"] ?? throw …</c> (a hard-coded password, TG1005, with <c>configuration["InfluxDB:Password"]</c>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReadTokenFromConfigurationCodeFixProvider)), Shared]
     public sealed class ReadTokenFromConfigurationCodeFixProvider : CodeFixProvider
     {
         public const string ConfigurationKey = "InfluxDB:Token";
+        public const string PasswordConfigurationKey = "InfluxDB:Password";
         private const string Title = "Read the token from configuration";
+        private const string PasswordTitle = "Read the password from configuration";
 
-        public override ImmutableArray<string> FixableDiagnosticIds => TokenFixableDiagnostics.Ids;
+        public override ImmutableArray<string> FixableDiagnosticIds => TokenFixableDiagnostics.Ids.Add(RuleIds.HardCodedPassword);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -43,22 +45,26 @@ namespace TokenGovernance.Analyzers.CodeFixes
                     continue;
                 }
 
+                var password = diagnostic.Id == RuleIds.HardCodedPassword;
+                var replacement = password
+                    ? ReadConfiguration(configuration, PasswordConfigurationKey, "Configure " + PasswordConfigurationKey + " with the InfluxDB password.")
+                    : ReadConfiguration(configuration, ConfigurationKey, "Configure " + ConfigurationKey + " with the InfluxDB token.");
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        Title,
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(TokenReplacement.Apply(root, literal, diagnostic, ReadConfiguration(configuration)))),
-                        equivalenceKey: nameof(ReadTokenFromConfigurationCodeFixProvider)),
+                        password ? PasswordTitle : Title,
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(TokenReplacement.Apply(root, literal, diagnostic, replacement))),
+                        equivalenceKey: nameof(ReadTokenFromConfigurationCodeFixProvider) + (password ? ".Password" : string.Empty)),
                     diagnostic);
             }
         }
 
-        private static ExpressionSyntax ReadConfiguration(string configuration) =>
+        private static ExpressionSyntax ReadConfiguration(string configuration, string key, string message) =>
             TokenReplacement.ThrowIfMissing(
                 SyntaxFactory.ElementAccessExpression(
                     SyntaxFactory.IdentifierName(configuration),
                     SyntaxFactory.BracketedArgumentList(SyntaxFactory.SingletonSeparatedList(
-                        SyntaxFactory.Argument(TokenReplacement.StringLiteral(ConfigurationKey))))),
-                "Configure " + ConfigurationKey + " with the InfluxDB token.");
+                        SyntaxFactory.Argument(TokenReplacement.StringLiteral(key))))),
+                message);
 
         /// <summary>The name of an <c>IConfiguration</c> usable at the literal: a parameter of an enclosing member, else a field or property.</summary>
         private static string? FindConfigurationInScope(SyntaxNode literal, SemanticModel model, CancellationToken cancellationToken)

@@ -65,6 +65,12 @@ namespace TokenGovernance.Analyzers
             var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree));
             foreach (var sink in TokenSinkFinder.Find(context.Operation, symbols))
             {
+                if (sink.Kind == TokenSinkKind.Password)
+                {
+                    // A password is not a token: TG1005 reports it.
+                    continue;
+                }
+
                 var origins = ConstantOriginResolver.Resolve(sink.Value, model, context.CancellationToken);
                 foreach (var origin in origins)
                 {

@@ -7,6 +7,7 @@ namespace TokenGovernance.Analyzers
         public const string ConstantUsedAsToken = "TG1002";
         public const string TokenInConfigurationFile = "TG1003";
         public const string LiteralAssignedToTokenName = "TG1004";
+        public const string HardCodedPassword = "TG1005";
 
         internal const string SecurityCategory = "Security";
 

@@ -88,12 +88,12 @@ namespace TokenGovernance.Analyzers
             if (literal.Parent is ArgumentSyntax && owner is not null && SinkSyntaxFilter.IsCandidate(owner))
             {
                 return TokenSinkFinder.Find(owner, context.SemanticModel, symbols, context.CancellationToken)
-                    .Any(sink => sink.Value == literal);
+                    .Any(sink => sink.Value == literal && sink.Kind != TokenSinkKind.Password);
             }
 
             if (literal.Parent is AssignmentExpressionSyntax assignment && SinkSyntaxFilter.IsCandidate(assignment))
             {
-                return TokenSinkFinder.Find(assignment, context.SemanticModel, symbols, context.CancellationToken).Count > 0;
+                return TokenSinkFinder.Find(assignment, context.SemanticModel, symbols, context.CancellationToken).Any(sink => sink.Kind != TokenSinkKind.Password);
             }
 
             return false;

@@ -99,6 +99,17 @@ namespace TokenGovernance.TokenDetection
             }
         }
 
+        private static readonly Regex PasswordPlaceholder = new Regex(
+            @"^(change[-_ ]?me|change[-_ ]?it|password|passw0rd|pass|secret|your[-_ ]?\w*|my[-_ ]?password|<[^>]*>|\*+|x+)$",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, System.TimeSpan.FromMilliseconds(100));
+
+        /// <summary>
+        /// Passwords that are not secrets but placeholders of one (<c>changeme</c>, <c>password</c>, <c>your_password</c>,
+        /// <c>&lt;password&gt;</c>, <c>****</c>), besides everything <see cref="IsPlaceholder"/> says.
+        /// </summary>
+        public static bool IsPasswordPlaceholder(string value, IReadOnlyList<Regex>? extraPatterns = null) =>
+            IsPlaceholder(value, extraPatterns) || PasswordPlaceholder.IsMatch(value.Trim());
+
         private static readonly System.TimeSpan UserPatternTimeout = System.TimeSpan.FromMilliseconds(200);
 
         /// <summary>

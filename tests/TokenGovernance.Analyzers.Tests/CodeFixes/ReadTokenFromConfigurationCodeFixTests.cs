@@ -59,3 +59,21 @@ public class ReadTokenFromConfigurationCodeFixTests
         }
         """);
 }
+
+/// <summary>TG1005's fix: the password comes from <c>InfluxDB:Password</c>, the same way.</summary>
+public class ReadPasswordFromConfigurationCodeFixTests
+{
+    [Fact]
+    public Task The_password_is_read_from_InfluxDB_Password() => Verifiers.CSharpCodeFixVerifier<
+        HardCodedPasswordAnalyzer, TokenGovernance.Analyzers.CodeFixes.ReadTokenFromConfigurationCodeFixProvider>.VerifyCodeFixAsync("""
+        using System;
+        using InfluxDB.Client;
+        using Microsoft.Extensions.Configuration;
+        class C { InfluxDBClient M(IConfiguration configuration) => new InfluxDBClient("http://a", "admin", {|TG1005:"Adm1n-passw0rd"|}); }
+        """, """
+        using System;
+        using InfluxDB.Client;
+        using Microsoft.Extensions.Configuration;
+        class C { InfluxDBClient M(IConfiguration configuration) => new InfluxDBClient("http://a", "admin", configuration["InfluxDB:Password"] ?? throw new InvalidOperationException("Configure InfluxDB:Password with the InfluxDB password.")); }
+        """);
+}

@@ -17,6 +17,10 @@ namespace TokenGovernance.Analyzers
                 "InfluxDB.Client.InfluxDBClientOptions+Builder",
                 "InfluxDB3.Client.InfluxDBClient",
                 "InfluxDB3.Client.Config.ClientConfig",
+                // InfluxDB 1.x clients: username and password only (TG1005).
+                "InfluxData.Net.InfluxDb.InfluxDbClient",
+                "Vibrant.InfluxDB.Client.InfluxClient",
+                "AdysTech.InfluxDB.Client.Net.InfluxDBClient",
             })
             {
                 var type = compilation.GetTypeByMetadataName(name);

@@ -14,20 +14,21 @@ namespace TokenGovernance.Analyzers
             switch (node)
             {
                 case ObjectCreationExpressionSyntax creation:
-                    return RightmostName(creation.Type) is "InfluxDBClient" or "InfluxDBClientOptions" or "ClientConfig" or "AuthenticationHeaderValue" or "Builder";
+                    return RightmostName(creation.Type) is "InfluxDBClient" or "InfluxDBClientOptions" or "ClientConfig" or "AuthenticationHeaderValue" or "Builder"
+                        or "InfluxDbClient" or "InfluxClient";
                 case ImplicitObjectCreationExpressionSyntax implicitCreation:
                     return implicitCreation.ArgumentList.Arguments.Count > 0;
                 case InvocationExpressionSyntax invocation:
                     return InvokedName(invocation) switch
                     {
-                        "AuthenticateToken" or "ConnectionString" => true,
+                        "AuthenticateToken" or "Authenticate" or "ConnectionString" => true,
                         "Create" or "CreateV1" => invocation.Expression is not MemberAccessExpressionSyntax access
                             || RightmostName(access.Expression) == "InfluxDBClientFactory",
                         "Add" or "TryAddWithoutValidation" => MayBeAuthorizationHeader(invocation.ArgumentList),
                         _ => false,
                     };
                 case AssignmentExpressionSyntax assignment:
-                    return RightmostName(assignment.Left) == "Token";
+                    return RightmostName(assignment.Left) is "Token" or "Password";
                 default:
                     return false;
             }

@@ -12,6 +12,9 @@ namespace TokenGovernance.Analyzers
 
         /// <summary>An <c>Authorization</c> header value: <c>Token …</c> or <c>Bearer …</c>.</summary>
         AuthorizationHeader,
+
+        /// <summary>The password of an InfluxDB client's username/password overloads or options (TG1005, not a token).</summary>
+        Password,
     }
 
     /// <summary>An expression at a position where InfluxDB or HTTP code expects a token.</summary>

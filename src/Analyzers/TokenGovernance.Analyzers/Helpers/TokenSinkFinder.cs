@@ -26,9 +26,10 @@ namespace TokenGovernance.Analyzers
                     AddArguments(invocation.TargetMethod, invocation.Arguments, symbols, sinks);
                     break;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
-                    when property.Property.Name == "Token" && symbols.IsClientType(property.Property.ContainingType)
+                    when property.Property.Name is "Token" or "Password" && symbols.IsClientType(property.Property.ContainingType)
                          && assignment.Value.Syntax is ExpressionSyntax assigned:
-                    sinks.Add(new TokenSink(Unwrap(assigned), TokenSinkKind.Token, property.Property.ContainingType.Name + ".Token"));
+                    var kind = property.Property.Name == "Token" ? TokenSinkKind.Token : TokenSinkKind.Password;
+                    sinks.Add(new TokenSink(Unwrap(assigned), kind, property.Property.ContainingType.Name + "." + property.Property.Name));
                     break;
             }
 
@@ -52,6 +53,10 @@ namespace TokenGovernance.Analyzers
                     if (string.Equals(parameter, "token", StringComparison.OrdinalIgnoreCase))
                     {
                         sinks.Add(new TokenSink(Unwrap(value), TokenSinkKind.Token, description));
+                    }
+                    else if (string.Equals(parameter, "password", StringComparison.OrdinalIgnoreCase))
+                    {
+                        sinks.Add(new TokenSink(Unwrap(value), TokenSinkKind.Password, description));
                     }
                     else if (parameter is "connectionString" or "url" or "host" && argument.Parameter.Type.SpecialType == SpecialType.System_String)
                     {
