@@ -24,6 +24,10 @@ namespace TokenGovernance.TokenDetection
             @"^\s*-?\s*[""']?(?<key>[A-Za-z_][\w.-]{0,80})[""']?\s*:\s*(\{\s*)?$",
             RegexOptions.CultureInvariant, Timeout);
 
+        private static readonly Regex InlineObjectOpen = new Regex(
+            @"^\s*[""']?(?<key>[A-Za-z_][\w.-]{0,80})[""']?\s*:\s*\{",
+            RegexOptions.CultureInvariant, Timeout);
+
         private static readonly Regex CommandLinePassword = new Regex(
             @"(?:--password|--admin-password)(?:=|\s+)(?<value>""[^""]*""|'[^']*'|[^\s""']+)",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
@@ -58,6 +62,13 @@ namespace TokenGovernance.TokenDetection
                 {
                     _sections.Add((indent, Contains(opened.Groups["key"].Value, "influx")));
                     return Array.Empty<ConfigTokenFinding>();
+                }
+
+                // "InfluxDB": { "Url": "…", continued on the next lines: the object stays open below this line.
+                var inline = InlineObjectOpen.Match(line);
+                if (inline.Success && Count(line, '{') > Count(line, '}'))
+                {
+                    _sections.Add((indent, Contains(inline.Groups["key"].Value, "influx")));
                 }
 
                 if (line.IndexOf("password", StringComparison.OrdinalIgnoreCase) < 0 && line.IndexOf("passwd", StringComparison.OrdinalIgnoreCase) < 0)
@@ -156,6 +167,20 @@ namespace TokenGovernance.TokenDetection
             value.IndexOf("${", StringComparison.Ordinal) >= 0 || value.IndexOf("{{", StringComparison.Ordinal) >= 0
             || value.IndexOf("$(", StringComparison.Ordinal) >= 0 || value.StartsWith("$", StringComparison.Ordinal)
             || value.StartsWith("/", StringComparison.Ordinal) || value == "{" || value == "[";
+
+        private static int Count(string text, char character)
+        {
+            var count = 0;
+            foreach (var current in text)
+            {
+                if (current == character)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
 
         private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
 

@@ -2,7 +2,7 @@ namespace TokenGovernance.Analyzers.Tests.Package;
 
 /// <summary>
 /// Packs TokenGovernance.Analyzers.nupkg, restores it into a throwaway project from a local folder source,
-/// and builds that project as a user would: TG1001–TG1004 appear as warnings, and as errors with -warnaserror.
+/// and builds that project as a user would: TG1001–TG1005 appear as warnings, and as errors with -warnaserror.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class NuGetPackageEndToEndTests : IDisposable
@@ -36,7 +36,7 @@ public sealed class NuGetPackageEndToEndTests : IDisposable
 
         var build = await DotnetCli.RunAsync(app, environment, "build", "-nologo", "-v:q");
         Assert.True(build.ExitCode == 0, build.Output);
-        foreach (var id in new[] { "TG1001", "TG1002", "TG1003", "TG1004" })
+        foreach (var id in new[] { "TG1001", "TG1002", "TG1003", "TG1004", "TG1005" })
         {
             Assert.Contains("warning " + id, build.Output, StringComparison.Ordinal);
         }
@@ -44,10 +44,11 @@ public sealed class NuGetPackageEndToEndTests : IDisposable
         Assert.DoesNotContain("AD0001", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(TestTokens.V2, build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("consumer-admin-token", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("consumer-db-pass", build.Output, StringComparison.Ordinal);
 
         var strict = await DotnetCli.RunAsync(app, environment, "build", "-nologo", "-v:q", "--no-incremental", "-warnaserror");
         Assert.NotEqual(0, strict.ExitCode);
-        foreach (var id in new[] { "TG1001", "TG1002", "TG1003", "TG1004" })
+        foreach (var id in new[] { "TG1001", "TG1002", "TG1003", "TG1004", "TG1005" })
         {
             Assert.Contains("error " + id, strict.Output, StringComparison.Ordinal);
         }
@@ -89,7 +90,8 @@ public sealed class NuGetPackageEndToEndTests : IDisposable
         File.WriteAllText(Path.Combine(app, "appsettings.json"), """
             {
               // written by hand, as users do
-              "InfluxDB": { "Url": "http://localhost:8086", "Token": "config-file-token" }
+              "InfluxDB": { "Url": "http://localhost:8086", "Token": "config-file-token",
+                            "Password": "consumer-db-pass" }
             }
             """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), $$"""

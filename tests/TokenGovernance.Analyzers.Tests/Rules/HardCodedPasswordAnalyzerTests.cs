@@ -116,4 +116,18 @@ public class HardCodedPasswordAnalyzerTests
         other: mysql --password=db-pass
         """,
         At("/scripts/setup.conf", 1, 51, "cli-pass-42".Length));
+
+    [Fact]
+    public Task An_influx_object_opened_inline_and_continued_below_is_a_section() => VerifyFileAsync(
+        "/src/appsettings.json",
+        """
+        {
+          "InfluxDB": { "Url": "http://localhost:8086",
+                        "Password": "inline-pass-1" },
+          "Cache": { "Password": "not-influx-1" },
+          "Other": { "Url": "x",
+                     "Password": "not-influx-2" }
+        }
+        """,
+        At("/src/appsettings.json", 3, 30, "inline-pass-1".Length));
 }
