@@ -49,7 +49,8 @@ namespace TokenGovernance.Analyzers
                     operation => Analyze(operation, symbols, reported),
                     OperationKind.ObjectCreation,
                     OperationKind.Invocation,
-                    OperationKind.SimpleAssignment);
+                    OperationKind.SimpleAssignment,
+                    OperationKind.Invalid);
             });
         }
 

@@ -46,7 +46,8 @@ namespace TokenGovernance.Analyzers
                     operation => AnalyzeOperation(operation, symbols, reported),
                     OperationKind.ObjectCreation,
                     OperationKind.Invocation,
-                    OperationKind.SimpleAssignment);
+                    OperationKind.SimpleAssignment,
+                    OperationKind.Invalid);
             });
         }
 

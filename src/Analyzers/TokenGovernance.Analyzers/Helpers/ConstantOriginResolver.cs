@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -8,7 +9,9 @@ namespace TokenGovernance.Analyzers
 {
     /// <summary>
     /// Follows a value back to the literals it is made of: through <c>ToCharArray()</c>, concatenations,
-    /// interpolations, locals with an initializer, and <c>const</c> / <c>static readonly</c> fields of this compilation.
+    /// interpolations, both branches of <c>??</c> and <c>?:</c>, locals with an initializer, fields (constant,
+    /// read-only or mutable) with an initializer or assigned in a constructor, auto-properties with an initializer, and
+    /// parameters with a default value, of this compilation.
     /// </summary>
     internal static class ConstantOriginResolver
     {
@@ -43,6 +46,15 @@ namespace TokenGovernance.Analyzers
                     Resolve(binary.Left, model, origins, isFirstPart, depth + 1, cancellationToken);
                     Resolve(binary.Right, model, origins, isFirstPart: false, depth + 1, cancellationToken);
                     break;
+                case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                    // configuration["InfluxDB:Token"] ?? "fallback-token": the fallback is what runs when nothing is configured.
+                    Resolve(coalesce.Left, model, origins, isFirstPart, depth + 1, cancellationToken);
+                    Resolve(coalesce.Right, model, origins, isFirstPart, depth + 1, cancellationToken);
+                    break;
+                case ConditionalExpressionSyntax conditional:
+                    Resolve(conditional.WhenTrue, model, origins, isFirstPart, depth + 1, cancellationToken);
+                    Resolve(conditional.WhenFalse, model, origins, isFirstPart, depth + 1, cancellationToken);
+                    break;
                 case InterpolatedStringExpressionSyntax interpolated:
                     var first = isFirstPart;
                     foreach (var content in interpolated.Contents)
@@ -68,25 +80,66 @@ namespace TokenGovernance.Analyzers
 
         private static void ResolveSymbol(ISymbol? symbol, SyntaxTree currentTree, SemanticModel model, List<ConstantOrigin> origins, bool isFirstPart, int depth, CancellationToken cancellationToken)
         {
-            var followable = symbol switch
-            {
-                ILocalSymbol => true,
-                IFieldSymbol field => field.IsConst || (field.IsStatic && field.IsReadOnly),
-                _ => false,
-            };
-
-            if (!followable)
+            if (symbol is not (ILocalSymbol or IFieldSymbol or IPropertySymbol or IParameterSymbol))
             {
                 return;
             }
 
-            foreach (var reference in symbol!.DeclaringSyntaxReferences)
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+                var declaration = reference.GetSyntax(cancellationToken);
+                var initializer = declaration switch
                 {
-                    // Declarations in other files are followed by syntax only: an analyzer must not build semantic models.
-                    var initializerModel = initializer.SyntaxTree == currentTree ? model : null;
-                    Resolve(initializer, initializerModel, origins, isFirstPart, depth + 1, cancellationToken);
+                    VariableDeclaratorSyntax { Initializer.Value: { } value } => value,
+                    PropertyDeclarationSyntax { Initializer.Value: { } value, AccessorList: not null } => value,
+                    ParameterSyntax { Default.Value: { } value } => value,
+                    _ => null,
+                };
+
+                // Declarations in other files are followed by syntax only: an analyzer must not build semantic models.
+                if (initializer is not null)
+                {
+                    Resolve(initializer, initializer.SyntaxTree == currentTree ? model : null, origins, isFirstPart, depth + 1, cancellationToken);
+                }
+
+                if (symbol is IFieldSymbol or IPropertySymbol && declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type)
+                {
+                    foreach (var assigned in ConstructorAssignments(type, symbol.Name))
+                    {
+                        Resolve(assigned, assigned.SyntaxTree == currentTree ? model : null, origins, isFirstPart, depth + 1, cancellationToken);
+                    }
+                }
+            }
+        }
+
+        /// <summary>What the type's constructors assign to a field or property of that name (<c>_token = "…"</c>, <c>this.Token = "…"</c>).</summary>
+        private static IEnumerable<ExpressionSyntax> ConstructorAssignments(TypeDeclarationSyntax type, string name)
+        {
+            foreach (var member in type.Members)
+            {
+                if (member is not ConstructorDeclarationSyntax constructor)
+                {
+                    continue;
+                }
+
+                var body = (SyntaxNode?)constructor.Body ?? constructor.ExpressionBody;
+                if (body is null)
+                {
+                    continue;
+                }
+
+                foreach (var assignment in body.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>())
+                {
+                    var target = assignment.Left switch
+                    {
+                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (target == name && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                    {
+                        yield return assignment.Right;
+                    }
                 }
             }
         }

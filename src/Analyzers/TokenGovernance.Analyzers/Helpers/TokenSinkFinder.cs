@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,6 +25,10 @@ namespace TokenGovernance.Analyzers
                     break;
                 case IInvocationOperation invocation:
                     AddArguments(invocation.TargetMethod, invocation.Arguments, symbols, sinks);
+                    break;
+                case IInvalidOperation { Syntax: BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax } invalid when invalid.SemanticModel is not null:
+                    // Code the IDE analyzes while it is being typed: no overload binds, the candidates tell the positions.
+                    AddCandidateArguments(invalid, symbols, sinks);
                     break;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
                     when property.Property.Name is "Token" or "Password" && symbols.IsClientType(property.Property.ContainingType)
@@ -87,6 +92,54 @@ namespace TokenGovernance.Analyzers
                 && arguments[1].Value.Syntax is ExpressionSyntax headerValue)
             {
                 sinks.Add(new TokenSink(Unwrap(headerValue), TokenSinkKind.AuthorizationHeader, "Authorization header"));
+            }
+        }
+
+        private static void AddCandidateArguments(IInvalidOperation invalid, InfluxClientSymbols symbols, List<TokenSink> sinks)
+        {
+            var arguments = invalid.Syntax switch
+            {
+                BaseObjectCreationExpressionSyntax creation => creation.ArgumentList?.Arguments,
+                InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
+                _ => null,
+            };
+            if (arguments is not { Count: > 0 } list)
+            {
+                return;
+            }
+
+            var info = invalid.SemanticModel!.GetSymbolInfo(invalid.Syntax);
+            foreach (var candidate in info.CandidateSymbols)
+            {
+                if (candidate is not IMethodSymbol method || !symbols.IsClientType(method.ContainingType) || method.Parameters.Length < list.Count)
+                {
+                    continue;
+                }
+
+                for (var index = 0; index < list.Count; index++)
+                {
+                    var argument = list[index];
+                    var parameter = argument.NameColon is { } named
+                        ? method.Parameters.FirstOrDefault(candidateParameter => candidateParameter.Name == named.Name.Identifier.ValueText)
+                        : method.Parameters[index];
+                    if (parameter is null)
+                    {
+                        continue;
+                    }
+
+                    var description = (method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.ContainingType.Name + "." + method.Name) + "(" + parameter.Name + ")";
+                    if (string.Equals(parameter.Name, "token", StringComparison.OrdinalIgnoreCase))
+                    {
+                        sinks.Add(new TokenSink(Unwrap(argument.Expression), TokenSinkKind.Token, description));
+                    }
+                    else if (string.Equals(parameter.Name, "password", StringComparison.OrdinalIgnoreCase))
+                    {
+                        sinks.Add(new TokenSink(Unwrap(argument.Expression), TokenSinkKind.Password, description));
+                    }
+                }
+
+                // The first candidate that fits is the overload being typed; more would report the same literal twice.
+                return;
             }
         }
 
