@@ -28,12 +28,19 @@ namespace TokenGovernance.Analyzers
 
         public static readonly AnalyzerSettings Default = Create(string.Empty, string.Empty, DefaultConfigFilePatterns);
 
-        private AnalyzerSettings(ImmutableArray<string> tokenNames, ImmutableArray<Regex> placeholderPatterns, ImmutableArray<Regex> configFilePatterns)
+        private AnalyzerSettings(ImmutableArray<string> tokenNames, ImmutableArray<Regex> placeholderPatterns, ImmutableArray<Regex> configFilePatterns, bool defaultConfigFiles)
         {
             TokenNames = tokenNames;
             PlaceholderPatterns = placeholderPatterns;
             ConfigFilePatterns = configFilePatterns;
+            RecognisesConfigFilesByContent = defaultConfigFiles;
         }
+
+        /// <summary>
+        /// With the default patterns, an AdditionalFile that reads as configuration (an env file of <c>KEY=value</c>
+        /// lines, a JSON document) is one whatever its name; a project that sets <c>config_file_patterns</c> names them all.
+        /// </summary>
+        public bool RecognisesConfigFilesByContent { get; }
 
         public ImmutableArray<string> TokenNames { get; }
 
@@ -69,7 +76,8 @@ namespace TokenGovernance.Analyzers
             Cache.GetOrAdd((names, placeholders, configFiles), key => new AnalyzerSettings(
                 Split(key.Item1, ',').ToImmutableArray(),
                 Split(key.Item2, ';').Select(TryCompile).Where(regex => regex is not null).Select(regex => regex!).ToImmutableArray(),
-                Split(key.Item3, ';').Select(GlobToRegex).ToImmutableArray()));
+                Split(key.Item3, ';').Select(GlobToRegex).ToImmutableArray(),
+                key.Item3 == DefaultConfigFilePatterns));
 
         private static IEnumerable<string> Split(string value, char separator) =>
             value.Split(separator).Select(part => part.Trim()).Where(part => part.Length > 0);

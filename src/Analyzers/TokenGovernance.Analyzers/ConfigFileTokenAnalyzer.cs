@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using Microsoft.CodeAnalysis;
@@ -7,7 +8,12 @@ using TokenGovernance.TokenDetection;
 
 namespace TokenGovernance.Analyzers
 {
-    /// <summary>TG1003: an InfluxDB token in a configuration file that ships with the code (an AdditionalFile).</summary>
+    /// <summary>
+    /// TG1003: an InfluxDB token in a file that ships with the code (an AdditionalFile). Configuration files, by name
+    /// (<c>tokengovernance.config_file_patterns</c>) or, with the default patterns, by content (lines of <c>KEY=value</c>:
+    /// an env file whatever its name; a JSON document), are read for token shapes and token keys; any other text file
+    /// for token shapes only; binary files not at all.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConfigFileTokenAnalyzer : DiagnosticAnalyzer
     {
@@ -34,33 +40,36 @@ namespace TokenGovernance.Analyzers
         {
             var path = context.AdditionalFile.Path;
             var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile));
-            if (!settings.IsConfigurationFile(path))
-            {
-                return;
-            }
-
             var text = context.AdditionalFile.GetText(context.CancellationToken);
-            if (text is null)
+            if (text is null || ConfigFileKinds.IsBinary(text))
             {
                 return;
             }
 
             var scanner = new ConfigTokenScanner(settings.TokenNames, settings.PlaceholderPatterns);
             var fileName = Path.GetFileName(path);
+            var findings = settings.IsConfigurationFile(path) || (settings.RecognisesConfigFilesByContent && ConfigFileKinds.LooksLikeConfiguration(text))
+                ? scanner.ScanLines(Lines(text, context.CancellationToken))
+                : ConfigFileKinds.ShapesOnly(text, context.CancellationToken);
+            foreach (var finding in findings)
+            {
+                var line = text.Lines[finding.Line - 1];
+                var span = new TextSpan(line.Start + finding.Column - 1, finding.Value.Length);
+                var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+                var evidence = finding.Evidence == ConfigTokenEvidence.Shape
+                    ? "it has the " + TokenShapeNames.Describe(finding.Shape!.Value) + " token shape"
+                    : "value of '" + finding.Key + "'";
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rule, location, TokenRedaction.Mask(finding.Value), fileName + ":" + finding.Line + ":" + finding.Column, evidence));
+            }
+        }
+
+        private static IEnumerable<string> Lines(SourceText text, System.Threading.CancellationToken cancellationToken)
+        {
             foreach (var line in text.Lines)
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                foreach (var finding in scanner.ScanLine(line.ToString(), line.LineNumber + 1))
-                {
-                    var start = line.Start + finding.Column - 1;
-                    var span = new TextSpan(start, finding.Value.Length);
-                    var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
-                    var evidence = finding.Evidence == ConfigTokenEvidence.Shape
-                        ? "it has the " + TokenShapeNames.Describe(finding.Shape!.Value) + " token shape"
-                        : "value of '" + finding.Key + "'";
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Rule, location, TokenRedaction.Mask(finding.Value), fileName + ":" + finding.Line + ":" + finding.Column, evidence));
-                }
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return line.ToString();
             }
         }
     }

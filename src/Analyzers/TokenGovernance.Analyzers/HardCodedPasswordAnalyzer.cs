@@ -70,7 +70,7 @@ namespace TokenGovernance.Analyzers
                 foreach (var origin in ConstantOriginResolver.Resolve(sink.Value, context.Operation.SemanticModel!, context.CancellationToken))
                 {
                     var location = origin.Literal.GetLocation();
-                    if (origin.Text.Length == 0 || !SecretValueFacts.IsCandidateSecret(origin.Text, settings)
+                    if (origin.Text.Length == 0 || !SecretValueFacts.IsCandidatePassword(origin.Text, settings)
                         || PlaceholderDetector.IsPasswordPlaceholder(origin.Text, settings.PlaceholderPatterns)
                         || location.SourceTree is null || !context.Compilation.ContainsSyntaxTree(location.SourceTree) || !reported.TryAdd(location, true))
                     {

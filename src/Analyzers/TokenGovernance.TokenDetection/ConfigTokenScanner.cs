@@ -16,20 +16,31 @@ namespace TokenGovernance.TokenDetection
 
         private static readonly Regex[] KeyValuePatterns =
         {
+            // Command lines (compose command:, entrypoint:, scripts): --token VALUE, --token=VALUE
+            new Regex(@"(?<![\w-])--(?<key>token)(?:=|[ \t]+)(?<value>[^\s""'\[\],]+)", Options, RegexTimeout),
+            // ... and as JSON/YAML array items: ["influx", "write", "--token", "VALUE"]
+            new Regex(@"(?<![\w-])[""']--(?<key>token)[""']\s*,\s*[""'](?<value>[^""'\r\n]+)[""']", Options, RegexTimeout),
             // JSON / JSON with comments:  "InfluxDB:Token": "value"   (also nested "Token": "value")
             new Regex(@"""(?<key>[^""\r\n]{1,200})""\s*:\s*""(?<value>(?:[^""\\\r\n]|\\.)*)""", Options, RegexTimeout),
             // XML configs: <add key="InfluxToken" value="..."/>
             new Regex(@"\bkey\s*=\s*""(?<key>[^""]{1,200})""\s+value\s*=\s*""(?<value>[^""]*)""", Options, RegexTimeout),
             // XML attributes and TOML: token="..."  /  token = "..."
             new Regex(@"(?<![\w.:-])(?<key>[\w.:-]{0,200}token)\s*=\s*""(?<value>[^""\r\n]*)""", Options, RegexTimeout),
-            // .env, shell, properties: INFLUX_TOKEN=value / export INFLUX_TOKEN='value'
-            new Regex(@"^\s*(?:export\s+)?(?<key>[A-Za-z_][\w.-]{0,200})\s*=\s*(?<value>'[^']*'|[^\s""'#;][^\s#;]*)", Options, RegexTimeout),
+            // .env, shell, properties, compose environment lists: INFLUX_TOKEN=value / export INFLUX_TOKEN='value' / - INFLUX_TOKEN=value
+            new Regex(@"^\s*(?:-\s+)?(?:export\s+)?(?<key>[A-Za-z_][\w.-]{0,200})\s*=\s*(?<value>'[^']*'|[^\s""'#;][^\s#;]*)", Options, RegexTimeout),
             // YAML: token: value / token: "value"
             new Regex(@"^\s*(?:-\s+)?(?<key>[A-Za-z_][\w.-]{0,200})\s*:\s+(?<value>""[^""]*""|'[^']*'|[^\s""'#{\[|>&*!][^\s#]*)\s*(?:#.*)?$", Options, RegexTimeout),
         };
 
-        /// <summary>The first three patterns are not anchored to the line's start or end: only they can run on a window of a line.</summary>
-        private const int UnanchoredPatternCount = 3;
+        /// <summary>The first five patterns are not anchored to the line's start or end: only they can run on a window of a line.</summary>
+        private const int UnanchoredPatternCount = 5;
+
+        // Kubernetes env entries: "- name: InfluxDB__Token" then "value: …" on the next line.
+        private static readonly Regex EnvEntryName = new Regex(@"^\s*-\s+name:\s*[""']?(?<name>[\w.:-]{1,200})[""']?\s*$", Options, RegexTimeout);
+        private static readonly Regex EnvEntryValue = new Regex(@"^\s*value:\s*(?<value>""[^""]*""|'[^']*'|[^\s""'#][^\s#]*)\s*(?:#.*)?$", Options, RegexTimeout);
+
+        // A section opened on its own line ("InfluxDB": {  /  influx:) or inline and continued below ("InfluxDB": { "Url": …).
+        private static readonly Regex SectionOpen = new Regex(@"^\s*-?\s*[""']?(?<key>[A-Za-z_][\w.-]{0,80})[""']?\s*:\s*(?<brace>\{)?", Options, RegexTimeout);
 
         /// <summary>Lines longer than this are scanned for keys in windows around each token name.</summary>
         public const int LongLineLength = 4096;
@@ -64,6 +75,7 @@ namespace TokenGovernance.TokenDetection
         {
             var lineNumber = 0;
             var lineStart = 0;
+            var state = new LineState();
             while (lineStart <= text.Length)
             {
                 var lineEnd = text.IndexOf('\n', lineStart);
@@ -79,17 +91,135 @@ namespace TokenGovernance.TokenDetection
                     length--;
                 }
 
-                if (MayHoldAnything(text, lineStart, length))
+                if (Wants(text, lineStart, length, ref state))
                 {
-                    foreach (var finding in ScanLine(text.Substring(lineStart, length), lineNumber))
+                    var line = text.Substring(lineStart, length);
+                    foreach (var finding in ScanLine(line, lineNumber, ref state))
                     {
                         yield return finding;
                     }
+                }
+                else
+                {
+                    Skip(text, lineStart, length, ref state);
                 }
 
                 lineStart = lineEnd + 1;
             }
         }
+
+        /// <summary>
+        /// Lines one after the other, with what the scan carries from line to line: the open sections and whether one of
+        /// them is InfluxDB's (a credential key under it holds a token: <c>"InfluxDB": {"ApiKey": …}</c>), and a
+        /// Kubernetes env entry whose name is a token key (its value is on the next line).
+        /// </summary>
+        public IEnumerable<ConfigTokenFinding> ScanLines(IEnumerable<string> lines)
+        {
+            var state = new LineState();
+            var lineNumber = 0;
+            foreach (var line in lines)
+            {
+                lineNumber++;
+                var text = new StringText(line);
+                if (Wants(text, 0, line.Length, ref state))
+                {
+                    foreach (var finding in ScanLine(line, lineNumber, ref state))
+                    {
+                        yield return finding;
+                    }
+                }
+                else
+                {
+                    Skip(text, 0, line.Length, ref state);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether a line must be scanned: it may hold a shape or a token key, it names InfluxDB (it may open its
+        /// section), it holds the value of a pending env entry, or it may hold a credential key inside InfluxDB's section.
+        /// </summary>
+        private bool Wants<TText>(TText text, int start, int length, ref LineState state)
+            where TText : struct, IText =>
+            MayHoldAnything(text, start, length)
+            || state.PendingEnvName is not null
+            || text.ContainsIgnoreCase(start, length, "influx")
+            || (state.HasSections && (text.ContainsIgnoreCase(start, length, "key") || text.ContainsIgnoreCase(start, length, "secret")));
+
+        /// <summary>A line not scanned still ends what it is not part of: a pending env entry, the sections it is outside.</summary>
+        private static void Skip<TText>(TText text, int start, int length, ref LineState state)
+            where TText : struct, IText
+        {
+            if (length == 0 || IsBlank(text, start, length))
+            {
+                return;
+            }
+
+            state.PendingEnvName = null;
+            if (state.HasSections)
+            {
+                state.CloseBelow(Indentation(text, start, length));
+            }
+        }
+
+        /// <summary>
+        /// The InfluxDB sections open at the current line (by indentation, which pretty JSON and YAML share; other sections
+        /// need no tracking: lines nested in them are indented deeper than the InfluxDB one) and a pending env entry name.
+        /// </summary>
+        private struct LineState
+        {
+            private List<(int Indent, bool Influx)>? _sections;
+
+            public string? PendingEnvName;
+
+            public bool InInfluxSection
+            {
+                get
+                {
+                    if (_sections is null)
+                    {
+                        return false;
+                    }
+
+                    foreach (var section in _sections)
+                    {
+                        if (section.Influx)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+            }
+
+            public bool HasSections => _sections is { Count: > 0 };
+
+            public void CloseBelow(int indent)
+            {
+                while (_sections is { Count: > 0 } && _sections[_sections.Count - 1].Indent >= indent)
+                {
+                    _sections.RemoveAt(_sections.Count - 1);
+                }
+            }
+
+            public void Open(int indent, bool influx) => (_sections ??= new List<(int Indent, bool Influx)>()).Add((indent, influx));
+        }
+
+        private static int Indentation<TText>(TText text, int start, int length)
+            where TText : struct, IText
+        {
+            var count = 0;
+            while (count < length && (text[start + count] == ' ' || text[start + count] == '\t'))
+            {
+                count++;
+            }
+
+            return count;
+        }
+
+        private static bool IsBlank<TText>(TText text, int start, int length)
+            where TText : struct, IText => Indentation(text, start, length) == length;
 
         /// <summary>
         /// False only when <see cref="ScanLine"/> cannot find anything in the line: no run of 16 URL-safe base64
@@ -249,8 +379,14 @@ namespace TokenGovernance.TokenDetection
             }
         }
 
-        /// <summary>Scans one line; <paramref name="lineNumber"/> is 1-based.</summary>
+        /// <summary>Scans one line on its own (no sections, no env entries carried from other lines); <paramref name="lineNumber"/> is 1-based.</summary>
         public IEnumerable<ConfigTokenFinding> ScanLine(string line, int lineNumber)
+        {
+            var state = new LineState();
+            return ScanLine(line, lineNumber, ref state);
+        }
+
+        private IEnumerable<ConfigTokenFinding> ScanLine(string line, int lineNumber, ref LineState state)
         {
             if (line.Length == 0)
             {
@@ -259,6 +395,7 @@ namespace TokenGovernance.TokenDetection
 
             List<ConfigTokenFinding>? findings = null;
             List<(int Start, int End)>? taken = null;
+            var influx = Carry(line, lineNumber, ref state, ref findings, ref taken);
 
             if (line.Length >= TokenShapeDetector.MinimumTokenLength)
             {
@@ -269,7 +406,8 @@ namespace TokenGovernance.TokenDetection
                 }
             }
 
-            if (!MayHoldTokenKey(line))
+            var credentialKeys = (influx || line.IndexOf("influx", StringComparison.OrdinalIgnoreCase) >= 0) && MayHoldCredentialKey(line);
+            if (!MayHoldTokenKey(line) && !credentialKeys)
             {
                 return (IEnumerable<ConfigTokenFinding>?)findings ?? Array.Empty<ConfigTokenFinding>();
             }
@@ -278,7 +416,7 @@ namespace TokenGovernance.TokenDetection
             {
                 for (var index = 0; index < KeyValuePatterns.Length; index++)
                 {
-                    AddKeyValues(KeyValuePatterns[index], line, 0, line.Length, lineNumber, ref findings, ref taken);
+                    AddKeyValues(KeyValuePatterns[index], line, 0, line.Length, lineNumber, ref findings, ref taken, influx);
                 }
             }
             else
@@ -288,14 +426,14 @@ namespace TokenGovernance.TokenDetection
                 // patterns anchored at the line's start try one position only and run on the whole line.
                 for (var index = UnanchoredPatternCount; index < KeyValuePatterns.Length; index++)
                 {
-                    AddKeyValues(KeyValuePatterns[index], line, 0, line.Length, lineNumber, ref findings, ref taken);
+                    AddKeyValues(KeyValuePatterns[index], line, 0, line.Length, lineNumber, ref findings, ref taken, influx);
                 }
 
                 foreach (var (start, length) in KeyWindows(line))
                 {
                     for (var index = 0; index < UnanchoredPatternCount; index++)
                     {
-                        AddKeyValues(KeyValuePatterns[index], line, start, length, lineNumber, ref findings, ref taken);
+                        AddKeyValues(KeyValuePatterns[index], line, start, length, lineNumber, ref findings, ref taken, influx);
                     }
                 }
             }
@@ -315,9 +453,88 @@ namespace TokenGovernance.TokenDetection
             return (IEnumerable<ConfigTokenFinding>?)findings ?? Array.Empty<ConfigTokenFinding>();
         }
 
+        /// <summary>
+        /// What this line does to the carried state and what the state finds in it: closes the sections it is not inside,
+        /// opens the one it starts, reports the value of a pending Kubernetes env entry; returns whether the line is
+        /// inside (or itself opens) an InfluxDB section.
+        /// </summary>
+        private bool Carry(string line, int lineNumber, ref LineState state, ref List<ConfigTokenFinding>? findings, ref List<(int Start, int End)>? taken)
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0)
+            {
+                return state.InInfluxSection;
+            }
+
+            var indent = Indentation(new StringText(line), 0, line.Length);
+            state.CloseBelow(indent);
+            var pending = state.PendingEnvName;
+            state.PendingEnvName = null;
+            if (line.Length > LongLineLength)
+            {
+                return state.InInfluxSection;
+            }
+
+            try
+            {
+                if (pending is not null && EnvEntryValue.Match(line) is { Success: true } entry)
+                {
+                    var (valueStart, value) = Unquote(entry.Groups["value"].Index, entry.Groups["value"].Value);
+                    if (IsTokenValue(pending, value, influx: false))
+                    {
+                        Add(ref findings, ref taken, new ConfigTokenFinding(lineNumber, valueStart + 1, value, ConfigTokenEvidence.Key, pending, null), valueStart, value.Length);
+                    }
+                }
+
+                if (EnvEntryName.Match(line) is { Success: true } name && TokenNames.IsTokenKey(name.Groups["name"].Value, _extraNames))
+                {
+                    state.PendingEnvName = name.Groups["name"].Value;
+                }
+
+                var opened = SectionOpen.Match(line);
+                var influx = state.InInfluxSection;
+                if (opened.Success)
+                {
+                    var rest = line.Substring(opened.Index + opened.Length).Trim();
+                    var opens = opened.Groups["brace"].Success ? Count(line, '{') > Count(line, '}') : rest.Length == 0;
+                    var isInflux = TokenNames.MentionsInflux(opened.Groups["key"].Value);
+                    if (opens && isInflux)
+                    {
+                        state.Open(indent, isInflux);
+                    }
+
+                    influx |= isInflux && opened.Groups["brace"].Success;
+                }
+
+                return influx;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return state.InInfluxSection;
+            }
+        }
+
+        private static int Count(string text, char character)
+        {
+            var count = 0;
+            foreach (var current in text)
+            {
+                if (current == character)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        /// <summary>A credential key name that is not "token": only under an InfluxDB section does it hold a token.</summary>
+        private static bool MayHoldCredentialKey(string line) =>
+            line.IndexOf("key", StringComparison.OrdinalIgnoreCase) >= 0 || line.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
+
         private void AddKeyValues(
             Regex pattern, string line, int start, int length, int lineNumber,
-            ref List<ConfigTokenFinding>? findings, ref List<(int Start, int End)>? taken)
+            ref List<ConfigTokenFinding>? findings, ref List<(int Start, int End)>? taken, bool influx)
         {
             try
             {
@@ -326,7 +543,7 @@ namespace TokenGovernance.TokenDetection
                     var key = match.Groups["key"].Value;
                     var valueGroup = match.Groups["value"];
                     var (valueStart, value) = Unquote(valueGroup.Index, valueGroup.Value);
-                    if (IsFree(taken, valueStart, value.Length) && IsTokenValue(key, value))
+                    if (IsFree(taken, valueStart, value.Length) && IsTokenValue(key, value, influx))
                     {
                         Add(ref findings, ref taken, new ConfigTokenFinding(
                             lineNumber, valueStart + 1, value, ConfigTokenEvidence.Key, key, null), valueStart, value.Length);
@@ -397,10 +614,11 @@ namespace TokenGovernance.TokenDetection
 
         private bool MayHoldTokenKey(string line) => HasKeyName(new StringText(line), 0, line.Length);
 
-        private bool IsTokenValue(string key, string value) =>
-            TokenNames.IsTokenKey(key, _extraNames)
+        private bool IsTokenValue(string key, string value, bool influx) =>
+            (TokenNames.IsTokenKey(key, _extraNames) || TokenNames.IsInfluxCredentialKey(key, influx))
             && !PlaceholderDetector.IsPlaceholder(value, _extraPlaceholders)
             && !PlaceholderDetector.IsNonSecretIdentifier(value)
+            && !PlaceholderDetector.IsProse(value)
             && !IsTemplateExpression(value);
 
         // Values that are references, not secrets: Helm/Go templates, shell expansions inside longer text, file paths.

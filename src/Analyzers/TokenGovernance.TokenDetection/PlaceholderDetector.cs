@@ -8,7 +8,7 @@ namespace TokenGovernance.TokenDetection
     public static class PlaceholderDetector
     {
         private static readonly Regex BuiltInPlaceholder = new Regex(
-            @"^(?:<[^<>]*>|\$\{[^{}]*\}|\$\([^()]*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|#\{[^{}]*\}#?)$",
+            @"^(?:<[^<>]*>|\$\{[^{}]*\}|\$\([^()]*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|#\{[^{}]*\}#?|\{[A-Za-z_][A-Za-z0-9_ .-]*\})$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline,
             System.TimeSpan.FromSeconds(1));
 
@@ -21,7 +21,7 @@ namespace TokenGovernance.TokenDetection
         private static readonly Regex HexIdentifier = new Regex(
             @"^[0-9a-f]{16}$", RegexOptions.CultureInvariant, System.TimeSpan.FromSeconds(1));
 
-        /// <summary>Empty, whitespace, or a template placeholder such as <c>&lt;token&gt;</c>, <c>${TOKEN}</c>, <c>$TOKEN</c>, <c>%TOKEN%</c>, <c>{{ token }}</c>.</summary>
+        /// <summary>Empty, whitespace, or a template placeholder such as <c>&lt;token&gt;</c>, <c>${TOKEN}</c>, <c>$TOKEN</c>, <c>%TOKEN%</c>, <c>{{ token }}</c>, <c>{your_token}</c>.</summary>
         public static bool IsPlaceholder(string? value, IReadOnlyList<Regex>? extraPatterns = null)
         {
             if (value is null)
@@ -97,6 +97,34 @@ namespace TokenGovernance.TokenDetection
             {
                 return null;
             }
+        }
+
+        /// <summary>
+        /// Prose, not a token: three or more words separated by spaces (<c>"Export as an environment variable"</c>). No
+        /// InfluxDB token has a space; a password may, so the password rule does not use this.
+        /// </summary>
+        public static bool IsProse(string value)
+        {
+            var words = 0;
+            foreach (var word in value.Trim().Split(' '))
+            {
+                if (word.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (var character in word)
+                {
+                    if (!char.IsLetter(character) && character != ',' && character != '.' && character != '\'' && character != '-')
+                    {
+                        return false;
+                    }
+                }
+
+                words++;
+            }
+
+            return words >= 3;
         }
 
         private static readonly Regex PasswordPlaceholder = new Regex(

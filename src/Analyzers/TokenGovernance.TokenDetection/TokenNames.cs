@@ -89,6 +89,25 @@ namespace TokenGovernance.TokenDetection
                 && IsTokenName("influx" + lastSegment, extraNames);
         }
 
+        /// <summary>
+        /// A key that does not say "token" but holds one when it belongs to InfluxDB: <c>ApiKey</c>, <c>AuthKey</c>,
+        /// <c>Secret</c>, <c>AccessKey</c> under an InfluxDB section (<paramref name="inInfluxSection"/>) or in a key that
+        /// names it (<c>Influx:ApiKey</c>, <c>INFLUX_API_KEY</c>).
+        /// </summary>
+        public static bool IsInfluxCredentialKey(string? key, bool inInfluxSection)
+        {
+            if (key is null || key.Length == 0)
+            {
+                return false;
+            }
+
+            var last = Normalize(LastSegment(key));
+            var whole = Normalize(key);
+            var credential = last is "apikey" or "authkey" or "secret" or "secretkey" or "accesskey" or "key"
+                             || whole.EndsWith("apikey", StringComparison.Ordinal) || whole.EndsWith("authkey", StringComparison.Ordinal);
+            return credential && (inInfluxSection || whole.IndexOf("influx", StringComparison.Ordinal) >= 0);
+        }
+
         /// <summary>True when the identifier mentions influx in any casing or separator style.</summary>
         public static bool MentionsInflux(string? name) =>
             name is not null && name.IndexOf("influx", StringComparison.OrdinalIgnoreCase) >= 0;

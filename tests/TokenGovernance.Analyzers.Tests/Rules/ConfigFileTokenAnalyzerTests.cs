@@ -72,9 +72,10 @@ public class ConfigFileTokenAnalyzerTests
         """{ "InfluxDB": { "Token": "<set-in-vault>", "AdminToken": "${ADMIN_TOKEN}", "WriteToken": "" } }""");
 
     [Fact]
-    public Task Files_outside_the_patterns_are_ignored() => VerifyFileAsync(
+    public Task Text_files_outside_the_patterns_are_read_for_token_shapes_only() => VerifyFileAsync(
         "/docs/notes.txt",
-        "INFLUX_TOKEN=notes-token " + TestTokens.V2);
+        "See INFLUX_TOKEN=notes-token and " + TestTokens.V2,
+        At("/docs/notes.txt", 1, 34, TestTokens.V2.Length));
 
     [Fact]
     public async Task Config_file_patterns_option_replaces_the_defaults()
