@@ -81,7 +81,7 @@ namespace TokenGovernance.Analyzers
                     }
 
                     var candidate = origin.Text.Substring(start, length);
-                    if (!SecretValueFacts.IsCandidateSecret(candidate, settings))
+                    if (!SecretValueFacts.IsCandidateSecret(candidate, settings) || SecretValueFacts.IsGlue(candidate))
                     {
                         continue;
                     }

@@ -67,7 +67,8 @@ namespace TokenGovernance.Analyzers
             if (TokenShapeDetector.ContainsToken(value)
                 || !SecretValueFacts.IsCandidateSecret(value, settings)
                 || AssertionFacts.IsExpectedValueInAssertion(literal)
-                || LeftToSinkRule(literal, target.Value, context, symbols, sinkIndex))
+                || LeftToSinkRule(literal, target.Value, context, symbols, sinkIndex)
+                || ThirdPartySecretFacts.IsNotificationEndpointCredential(literal, context.SemanticModel, context.CancellationToken))
             {
                 return;
             }

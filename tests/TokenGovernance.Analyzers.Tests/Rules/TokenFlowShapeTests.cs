@@ -77,6 +77,9 @@ public class TokenFlowShapeTests
             InfluxDBClient M(string prefix, string suffix) => new InfluxDBClient("http://localhost:8086", $"{prefix}{suffix}");
 
             InfluxDBClient N() => new InfluxDBClient("http://localhost:8086", _fromConfig);
+
+            // The v1 compatibility token "user:password", made only of variables and glue.
+            InfluxDBClient V1(string user, string password) => new InfluxDBClient("http://localhost:8086", $"{user}:{password}");
         }
         """);
 }

@@ -8,6 +8,23 @@ namespace TokenGovernance.Analyzers
         public static bool IsCandidateSecret(string value, AnalyzerSettings settings) =>
             IsCandidatePassword(value, settings) && !PlaceholderDetector.IsProse(value);
 
+        /// <summary>
+        /// Separators between the variables of an interpolation or a concatenation (<c>$"{user}:{password}"</c>): no letter
+        /// and no digit, so no secret.
+        /// </summary>
+        public static bool IsGlue(string value)
+        {
+            foreach (var character in value)
+            {
+                if (char.IsLetterOrDigit(character))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The same without the prose check: a password may be a passphrase of words.</summary>
         public static bool IsCandidatePassword(string value, AnalyzerSettings settings) =>
             !PlaceholderDetector.IsPlaceholder(value, settings.PlaceholderPatterns)
