@@ -140,17 +140,41 @@ namespace TokenGovernance.TokenDetection
         /// section), it holds the value of a pending env entry, or it may hold a credential key inside InfluxDB's section.
         /// </summary>
         private bool Wants<TText>(TText text, int start, int length, ref LineState state)
-            where TText : struct, IText =>
-            MayHoldAnything(text, start, length)
-            || state.PendingEnvName is not null
-            || text.ContainsIgnoreCase(start, length, "influx")
-            || (state.HasSections && (text.ContainsIgnoreCase(start, length, "key") || text.ContainsIgnoreCase(start, length, "secret")));
+            where TText : struct, IText
+        {
+            if (MayHoldAnything(text, start, length) || state.PendingEnvName is not null)
+            {
+                return true;
+            }
 
-        /// <summary>A line not scanned still ends what it is not part of: a pending env entry, the sections it is outside.</summary>
+            // Comments never open a section nor hold a key of one: most lines of a commented config cost nothing more.
+            if (IsCommentOrBlank(text, start, length))
+            {
+                return false;
+            }
+
+            return text.ContainsIgnoreCase(start, length, "influx")
+                || (state.HasSections && (text.ContainsIgnoreCase(start, length, "key") || text.ContainsIgnoreCase(start, length, "secret")));
+        }
+
+        private static bool IsCommentOrBlank<TText>(TText text, int start, int length)
+            where TText : struct, IText
+        {
+            var indent = Indentation(text, start, length);
+            if (indent == length)
+            {
+                return true;
+            }
+
+            var first = text[start + indent];
+            return first == '#' || first == ';' || (first == '/' && indent + 1 < length && text[start + indent + 1] == '/');
+        }
+
+        /// <summary>A line not scanned still ends what it is not part of: a pending env entry, the sections it is outside (comments end nothing).</summary>
         private static void Skip<TText>(TText text, int start, int length, ref LineState state)
             where TText : struct, IText
         {
-            if (length == 0 || IsBlank(text, start, length))
+            if (length == 0 || IsCommentOrBlank(text, start, length))
             {
                 return;
             }
@@ -218,8 +242,7 @@ namespace TokenGovernance.TokenDetection
             return count;
         }
 
-        private static bool IsBlank<TText>(TText text, int start, int length)
-            where TText : struct, IText => Indentation(text, start, length) == length;
+
 
         /// <summary>
         /// False only when <see cref="ScanLine"/> cannot find anything in the line: no run of 16 URL-safe base64
@@ -460,13 +483,12 @@ namespace TokenGovernance.TokenDetection
         /// </summary>
         private bool Carry(string line, int lineNumber, ref LineState state, ref List<ConfigTokenFinding>? findings, ref List<(int Start, int End)>? taken)
         {
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0)
+            var indent = Indentation(new StringText(line), 0, line.Length);
+            if (indent == line.Length)
             {
                 return state.InInfluxSection;
             }
 
-            var indent = Indentation(new StringText(line), 0, line.Length);
             state.CloseBelow(indent);
             var pending = state.PendingEnvName;
             state.PendingEnvName = null;
@@ -486,17 +508,24 @@ namespace TokenGovernance.TokenDetection
                     }
                 }
 
-                if (EnvEntryName.Match(line) is { Success: true } name && TokenNames.IsTokenKey(name.Groups["name"].Value, _extraNames))
+                if (line.IndexOf("name:", StringComparison.OrdinalIgnoreCase) >= 0
+                    && EnvEntryName.Match(line) is { Success: true } name && TokenNames.IsTokenKey(name.Groups["name"].Value, _extraNames))
                 {
                     state.PendingEnvName = name.Groups["name"].Value;
                 }
 
-                var opened = SectionOpen.Match(line);
                 var influx = state.InInfluxSection;
+                if (line.IndexOf("influx", StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    // Only an InfluxDB section is tracked: a line that does not name it opens none.
+                    return influx;
+                }
+
+                var opened = SectionOpen.Match(line);
                 if (opened.Success)
                 {
-                    var rest = line.Substring(opened.Index + opened.Length).Trim();
-                    var opens = opened.Groups["brace"].Success ? Count(line, '{') > Count(line, '}') : rest.Length == 0;
+                    var end = opened.Index + opened.Length;
+                    var opens = opened.Groups["brace"].Success ? Count(line, '{') > Count(line, '}') : Indentation(new StringText(line), end, line.Length - end) == line.Length - end;
                     var isInflux = TokenNames.MentionsInflux(opened.Groups["key"].Value);
                     if (opens && isInflux)
                     {
