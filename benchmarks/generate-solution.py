@@ -7,6 +7,7 @@ open(os.path.join(out, "Bench.csproj"), "w").write("""<Project Sdk="Microsoft.NE
   <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings><NoWarn>CS0219;CS0414;CS0169</NoWarn></PropertyGroup>
   <ItemGroup><PackageReference Include="InfluxDB.Client" Version="5.1.0" /></ItemGroup>
   <ItemGroup Condition="'$(UseTokenGovernance)' == 'true'"><PackageReference Include="TokenGovernance.Analyzers" Version="0.0.0-bench" PrivateAssets="all" /></ItemGroup>
+  <ItemGroup Condition="'$(UseMeziantou)' == 'true'"><PackageReference Include="Meziantou.Analyzer" Version="3.0.321" PrivateAssets="all" /></ItemGroup>
 </Project>
 """)
 alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"

@@ -38,7 +38,9 @@ namespace TokenGovernance.Analyzers
 
         private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
         {
-            if (!StringLiteralFacts.TryGetText(context.Node, out var text) || text.Length < TokenShapeDetector.MinimumTokenLength)
+            // The source span bounds the text (escapes only shorten it): most literals are too short for a token.
+            if (context.Node.Span.Length < TokenShapeDetector.MinimumTokenLength
+                || !StringLiteralFacts.TryGetText(context.Node, out var text) || text.Length < TokenShapeDetector.MinimumTokenLength)
             {
                 return;
             }
