@@ -12,6 +12,12 @@ namespace TokenGovernance.TokenDetection
             RegexOptions.CultureInvariant | RegexOptions.Singleline,
             System.TimeSpan.FromSeconds(1));
 
+        // Words documentation and templates put where a value goes: "your-token", "...", "xxxx", "replace-me", "TODO".
+        private static readonly Regex PlaceholderWords = new Regex(
+            @"^(?:your[-_ ]?[a-z0-9_-]*|\.{3,}|\u2026|x{3,}|\*{3,}|(?:replace|change)[-_ ]?(?:me|it)|todo|tbd|fixme|insert[-_ ][a-z0-9_ -]*|put[-_ ]your[a-z0-9_ -]*)$",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+            System.TimeSpan.FromSeconds(1));
+
         private static readonly Regex EnvironmentVariableName = new Regex(
             @"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$", RegexOptions.CultureInvariant, System.TimeSpan.FromSeconds(1));
 
@@ -30,7 +36,7 @@ namespace TokenGovernance.TokenDetection
             }
 
             var trimmed = value.Trim().Trim('"', '\'');
-            if (trimmed.Length == 0 || BuiltInPlaceholder.IsMatch(trimmed))
+            if (trimmed.Length == 0 || BuiltInPlaceholder.IsMatch(trimmed) || PlaceholderWords.IsMatch(trimmed))
             {
                 return true;
             }

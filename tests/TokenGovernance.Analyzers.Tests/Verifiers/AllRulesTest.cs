@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace TokenGovernance.Analyzers.Tests.Verifiers;
 
-/// <summary>All four analyzers over one source, as a user's build runs them.</summary>
+/// <summary>All five analyzers over one source, as a user's build runs them.</summary>
 internal sealed class AllRulesTest : CSharpAnalyzerTest<HardCodedTokenAnalyzer, DefaultVerifier>
 {
     public AllRulesTest(bool ignoreCompilerErrors = false)
@@ -19,6 +19,6 @@ internal sealed class AllRulesTest : CSharpAnalyzerTest<HardCodedTokenAnalyzer, 
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
     [
-        new HardCodedTokenAnalyzer(), new ConstantTokenAtSinkAnalyzer(), new ConfigFileTokenAnalyzer(), new TokenNamedLiteralAnalyzer(),
+        new HardCodedTokenAnalyzer(), new ConstantTokenAtSinkAnalyzer(), new ConfigFileTokenAnalyzer(), new TokenNamedLiteralAnalyzer(), new HardCodedPasswordAnalyzer(),
     ];
 }
