@@ -33,10 +33,15 @@ namespace TokenGovernance.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterAdditionalFileAction(AnalyzeFile);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var files = start.Options.AdditionalFiles;
+                var envFiles = new System.Lazy<ImmutableHashSet<string>>(() => ComposeEnvFiles.Collect(files, System.Threading.CancellationToken.None));
+                start.RegisterAdditionalFileAction(file => AnalyzeFile(file, envFiles));
+            });
         }
 
-        private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+        private static void AnalyzeFile(AdditionalFileAnalysisContext context, System.Lazy<ImmutableHashSet<string>> envFiles)
         {
             var path = context.AdditionalFile.Path;
             var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile));
@@ -48,7 +53,7 @@ namespace TokenGovernance.Analyzers
 
             var scanner = new ConfigTokenScanner(settings.TokenNames, settings.PlaceholderPatterns);
             var fileName = Path.GetFileName(path);
-            var findings = settings.IsConfigurationFile(path) || (settings.RecognisesConfigFilesByContent && ConfigFileKinds.LooksLikeConfiguration(text))
+            var findings = ConfigFileKinds.IsConfiguration(path, text, settings, envFiles)
                 ? scanner.ScanLines(Lines(text, context.CancellationToken))
                 : ConfigFileKinds.ShapesOnly(text, context.CancellationToken);
             foreach (var finding in findings)

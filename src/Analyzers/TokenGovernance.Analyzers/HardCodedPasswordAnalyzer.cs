@@ -32,9 +32,12 @@ namespace TokenGovernance.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterAdditionalFileAction(AnalyzeFile);
             context.RegisterCompilationStartAction(start =>
             {
+                var files = start.Options.AdditionalFiles;
+                var envFiles = new System.Lazy<ImmutableHashSet<string>>(() => ComposeEnvFiles.Collect(files, System.Threading.CancellationToken.None));
+                start.RegisterAdditionalFileAction(file => AnalyzeFile(file, envFiles));
+
                 var symbols = InfluxClientSymbols.Create(start.Compilation);
                 if (symbols.ClientTypes.IsEmpty)
                 {
@@ -82,11 +85,12 @@ namespace TokenGovernance.Analyzers
             }
         }
 
-        private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+        private static void AnalyzeFile(AdditionalFileAnalysisContext context, System.Lazy<ImmutableHashSet<string>> envFiles)
         {
             var path = context.AdditionalFile.Path;
             var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile));
-            if (!settings.IsConfigurationFile(path) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+            if (context.AdditionalFile.GetText(context.CancellationToken) is not { } text || ConfigFileKinds.IsBinary(text)
+                || !ConfigFileKinds.IsConfiguration(path, text, settings, envFiles))
             {
                 return;
             }

@@ -131,4 +131,16 @@ public class ConfigShapeTests
         "/docs/README.md",
         $"Run it with the token {TestTokens.V2} and never token: markdown-key-value.\n",
         At("/docs/README.md", 1, 23, TestTokens.V2.Length));
+
+    [Fact]
+    public Task A_compose_env_file_entry_makes_the_named_file_an_env_file() => VerifyFilesAsync(
+        [
+            ("/deploy/docker-compose.yml", "services:\n  telegraf:\n    image: telegraf\n    env_file:\n      - ./telegraf-settings\n  app:\n    env_file: ../secrets/app-vars\n"),
+            // Neither name nor content says env file: a comment line and a "key: value" line the sniffing would not take.
+            ("/deploy/telegraf-settings", "this file is sourced by compose\nINFLUX_TOKEN=env-file-named-token\n"),
+            ("/secrets/app-vars", "note: compose reads it\nINFLUX_TOKEN=second-named-token\n"),
+            ("/deploy/unrelated-notes", "this file is not named by compose\nINFLUX_TOKEN=not-an-env-file\n"),
+        ],
+        At("/deploy/telegraf-settings", 2, 14, "env-file-named-token".Length),
+        At("/secrets/app-vars", 2, 14, "second-named-token".Length));
 }

@@ -15,6 +15,26 @@ namespace TokenGovernance.Analyzers
         private static readonly Regex EnvLine = new Regex(
             @"^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.]*=\S?", RegexOptions.CultureInvariant, System.TimeSpan.FromMilliseconds(100));
 
+        /// <summary>
+        /// Read for keys: named by the patterns, named by a compose file's <c>env_file:</c>, or (with the default patterns)
+        /// configuration by its content.
+        /// </summary>
+        public static bool IsConfiguration(string path, SourceText text, AnalyzerSettings settings, System.Lazy<System.Collections.Immutable.ImmutableHashSet<string>> envFiles) =>
+            settings.IsConfigurationFile(path)
+            || (settings.RecognisesConfigFilesByContent && (IsNamedEnvFile(path, envFiles) || LooksLikeConfiguration(text)));
+
+        private static bool IsNamedEnvFile(string path, System.Lazy<System.Collections.Immutable.ImmutableHashSet<string>> envFiles)
+        {
+            try
+            {
+                return envFiles.Value.Contains(System.IO.Path.GetFullPath(path));
+            }
+            catch (System.Exception exception) when (exception is System.ArgumentException or System.NotSupportedException or System.IO.PathTooLongException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>A NUL in the first characters: an image, an archive, a compiled file.</summary>
         public static bool IsBinary(SourceText text)
         {
