@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -28,24 +29,65 @@ namespace TokenGovernance.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterSyntaxNodeAction(
-                AnalyzeLiteral,
-                SyntaxKind.StringLiteralExpression,
-                SyntaxKind.Utf8StringLiteralExpression,
-                SyntaxKind.InterpolatedStringText);
-            context.RegisterSyntaxNodeAction(AnalyzeConcatenation, SyntaxKind.AddExpression);
+            // One pass over each file's text instead of a callback per string literal and per '+': a token needs a run of
+            // 64 base64 characters (or the "apiv" of an InfluxDB 3 / Dedicated token), and a token split over literals a
+            // '+' between two of them; only the few places that have one are looked up in the tree (FindToken realises
+            // one path, not the tree).
+            context.RegisterSyntaxTreeAction(AnalyzeTree);
         }
 
-        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+        private static void AnalyzeTree(SyntaxTreeAnalysisContext context)
         {
-            // The source span bounds the text (escapes only shorten it): most literals are too short for a token.
-            if (context.Node.Span.Length < TokenShapeDetector.MinimumTokenLength
-                || !StringLiteralFacts.TryGetText(context.Node, out var text) || text.Length < TokenShapeDetector.MinimumTokenLength)
+            var text = context.Tree.GetText(context.CancellationToken);
+            SyntaxNode? root = null;
+            HashSet<SyntaxNode>? seen = null;
+            foreach (var (position, kind) in TokenCandidates.In(text))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                root ??= context.Tree.GetRoot(context.CancellationToken);
+                var token = root.FindToken(position);
+                if (kind == TokenCandidateKind.Run)
+                {
+                    if (StringLiteralFacts.IsStringToken(token) && token.Parent is { } literal && (seen ??= new HashSet<SyntaxNode>()).Add(literal))
+                    {
+                        AnalyzeLiteral(context, literal);
+                    }
+                }
+                else if (token.IsKind(SyntaxKind.PlusToken) && token.Parent is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression)
+                         && Outermost(add) is var top && (seen ??= new HashSet<SyntaxNode>()).Add(top))
+                {
+                    AnalyzeConcatenation(context, top);
+                }
+            }
+        }
+
+        /// <summary>The outermost '+' of a concatenation, through parentheses.</summary>
+        private static BinaryExpressionSyntax Outermost(BinaryExpressionSyntax add)
+        {
+            var top = add;
+            for (var current = add.Parent; current is not null; current = current.Parent)
+            {
+                if (current is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+                {
+                    top = binary;
+                }
+                else if (current is not ParenthesizedExpressionSyntax)
+                {
+                    break;
+                }
+            }
+
+            return top;
+        }
+
+        private static void AnalyzeLiteral(SyntaxTreeAnalysisContext context, SyntaxNode node)
+        {
+            if (!StringLiteralFacts.TryGetText(node, out var text) || text.Length < TokenShapeDetector.MinimumTokenLength)
             {
                 return;
             }
 
-            if (!TokenShapeDetector.TryFindFirst(text, out var match) || AssertionFacts.IsExpectedValueInAssertion(context.Node))
+            if (!TokenShapeDetector.TryFindFirst(text, out var match) || AssertionFacts.IsExpectedValueInAssertion(node))
             {
                 return;
             }
@@ -58,18 +100,16 @@ namespace TokenGovernance.Analyzers
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Rule,
-                context.Node.GetLocation(),
+                node.GetLocation(),
                 properties,
                 TokenShapeNames.Describe(match.Shape),
                 TokenRedaction.Mask(match.ValueIn(text))));
         }
 
         // A token split over several literals ("SEcG…" + "…g==") is only visible once the parts are joined.
-        private static void AnalyzeConcatenation(SyntaxNodeAnalysisContext context)
+        private static void AnalyzeConcatenation(SyntaxTreeAnalysisContext context, BinaryExpressionSyntax binary)
         {
-            var binary = (BinaryExpressionSyntax)context.Node;
-            if (binary.Parent is BinaryExpressionSyntax parent && parent.IsKind(SyntaxKind.AddExpression)
-                || binary.Parent is ParenthesizedExpressionSyntax
+            if (binary.Parent is ParenthesizedExpressionSyntax
                 || !StringLiteralFacts.IsLiteralConcatenation(binary, out var length)
                 || length < TokenShapeDetector.MinimumTokenLength
                 || !StringLiteralFacts.TryFoldConcatenation(binary, out var text)

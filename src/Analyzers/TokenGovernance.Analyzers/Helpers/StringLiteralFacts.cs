@@ -8,6 +8,16 @@ namespace TokenGovernance.Analyzers
     internal static class StringLiteralFacts
     {
         /// <summary>Regular, verbatim, raw and UTF-8 literals, and the constant text parts of interpolated strings.</summary>
+        /// <summary>A token that holds string text: a literal (regular, verbatim, raw, UTF-8) or an interpolated string's text part.</summary>
+        public static bool IsStringToken(SyntaxToken token) => token.Kind() switch
+        {
+            SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken
+                or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
+                or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken
+                or SyntaxKind.InterpolatedStringTextToken => true,
+            _ => false,
+        };
+
         public static bool TryGetText(SyntaxNode node, out string text)
         {
             switch (node)
