@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -38,24 +39,76 @@ namespace TokenGovernance.Analyzers
                 var compilation = start.Compilation;
                 var sinkIndex = new Lazy<SinkUsageIndex>(
                     () => SinkUsageIndex.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-                start.RegisterSyntaxNodeAction(
-                    node => Analyze(node, usesInflux, symbols, sinkIndex),
-                    SyntaxKind.StringLiteralExpression);
+                // A name that says token holds "oken" (or an extra name): the file's text tells where; only the statements
+                // or members around those places are looked at, instead of a callback per string literal.
+                start.RegisterSemanticModelAction(model => AnalyzeModel(model, usesInflux, symbols, sinkIndex));
             });
         }
 
-        private static void Analyze(SyntaxNodeAnalysisContext context, bool usesInflux, InfluxClientSymbols symbols, Lazy<SinkUsageIndex> sinkIndex)
+        private static void AnalyzeModel(SemanticModelAnalysisContext context, bool usesInflux, InfluxClientSymbols symbols, Lazy<SinkUsageIndex> sinkIndex)
         {
-            var literal = (LiteralExpressionSyntax)context.Node;
-            var target = TokenTargetNameFinder.Find(literal);
-            if (target is null)
+            var tree = context.SemanticModel.SyntaxTree;
+            var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+            var text = tree.GetText(context.CancellationToken).ToString();
+            SyntaxNode? root = null;
+            HashSet<SyntaxNode>? scopes = null;
+            HashSet<SyntaxNode>? analyzed = null;
+            foreach (var position in NamePositions(text, settings))
             {
-                return;
+                root ??= tree.GetRoot(context.CancellationToken);
+                var scope = Scope(root.FindToken(position));
+                if (scope is null || !(scopes ??= new HashSet<SyntaxNode>()).Add(scope))
+                {
+                    continue;
+                }
+
+                foreach (var literal in scope.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>())
+                {
+                    // Scopes nest (a statement inside another one that also names a token): each literal once.
+                    if (literal.IsKind(SyntaxKind.StringLiteralExpression) && TokenTargetNameFinder.Find(literal) is { } target
+                        && (analyzed ??= new HashSet<SyntaxNode>()).Add(literal))
+                    {
+                        Analyze(context, literal, target, settings, usesInflux, symbols, sinkIndex);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Where "oken" (any case) or an extra token name occurs in the text.</summary>
+        private static IEnumerable<int> NamePositions(string text, AnalyzerSettings settings)
+        {
+            foreach (var name in settings.TokenNames.Add("oken"))
+            {
+                for (var index = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); index >= 0;
+                     index = index + name.Length < text.Length ? text.IndexOf(name, index + name.Length, StringComparison.OrdinalIgnoreCase) : -1)
+                {
+                    yield return index;
+                }
+            }
+        }
+
+        /// <summary>The statement or member around a name: where a literal assigned to it sits (a declarator, an assignment, an argument).</summary>
+        private static SyntaxNode? Scope(SyntaxToken token)
+        {
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                if (node is StatementSyntax or MemberDeclarationSyntax or AttributeSyntax)
+                {
+                    // A method or type is as wide as the file: the statement or accessor around the name is enough.
+                    return node is BaseMethodDeclarationSyntax or TypeDeclarationSyntax or NamespaceDeclarationSyntax or BaseNamespaceDeclarationSyntax
+                        ? token.Parent : node;
+                }
             }
 
-            var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(literal.SyntaxTree));
-            var name = target.Value.Name;
-            var isTokenName = target.Value.IsKey
+            return token.Parent;
+        }
+
+        private static void Analyze(
+            SemanticModelAnalysisContext context, LiteralExpressionSyntax literal, TokenTarget target, AnalyzerSettings settings,
+            bool usesInflux, InfluxClientSymbols symbols, Lazy<SinkUsageIndex> sinkIndex)
+        {
+            var name = target.Name;
+            var isTokenName = target.IsKey
                 ? TokenNames.IsTokenKey(name, settings.TokenNames)
                 : TokenNames.IsTokenName(name, settings.TokenNames);
             if (!isTokenName || !(usesInflux || TokenNames.MentionsInflux(name) || settings.TokenNames.Contains(name)))
@@ -67,7 +120,7 @@ namespace TokenGovernance.Analyzers
             if (TokenShapeDetector.ContainsToken(value)
                 || !SecretValueFacts.IsCandidateSecret(value, settings)
                 || AssertionFacts.IsExpectedValueInAssertion(literal)
-                || LeftToSinkRule(literal, target.Value, context, symbols, sinkIndex)
+                || LeftToSinkRule(literal, target, context, symbols, sinkIndex)
                 || ThirdPartySecretFacts.IsNotificationEndpointCredential(literal, context.SemanticModel, context.CancellationToken))
             {
                 return;
@@ -78,7 +131,7 @@ namespace TokenGovernance.Analyzers
 
         // One diagnostic per literal: when the literal reaches a client or header, TG1002 reports it.
         private static bool LeftToSinkRule(
-            LiteralExpressionSyntax literal, TokenTarget target, SyntaxNodeAnalysisContext context, InfluxClientSymbols symbols, Lazy<SinkUsageIndex> sinkIndex)
+            LiteralExpressionSyntax literal, TokenTarget target, SemanticModelAnalysisContext context, InfluxClientSymbols symbols, Lazy<SinkUsageIndex> sinkIndex)
         {
             if (target.IsSymbol)
             {
