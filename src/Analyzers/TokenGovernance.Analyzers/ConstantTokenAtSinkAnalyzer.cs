@@ -45,26 +45,23 @@ namespace TokenGovernance.Analyzers
                 var reported = new ConcurrentDictionary<Location, bool>();
                 // Operation actions reuse the operation trees the driver builds once for every operation analyzer;
                 // the syntax filter still runs first, so only possible sinks are looked at.
-                start.RegisterOperationAction(
-                    operation => Analyze(operation, symbols, reported),
-                    OperationKind.ObjectCreation,
-                    OperationKind.Invocation,
-                    OperationKind.SimpleAssignment,
-                    OperationKind.Invalid);
+                // One action per file: the few nodes that can be sinks come from the file's text (SinkLocator).
+                start.RegisterSemanticModelAction(model =>
+                {
+                    foreach (var operation in SinkLocator.Operations(model.SemanticModel, model.CancellationToken))
+                    {
+                        Analyze(model, operation, symbols, reported);
+                    }
+                });
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, InfluxClientSymbols symbols, ConcurrentDictionary<Location, bool> reported)
+        private static void Analyze(SemanticModelAnalysisContext context, IOperation operation, InfluxClientSymbols symbols, ConcurrentDictionary<Location, bool> reported)
         {
-            var syntax = context.Operation.Syntax;
-            if (!SinkSyntaxFilter.IsCandidate(syntax))
-            {
-                return;
-            }
-
-            var model = context.Operation.SemanticModel!;
+            var syntax = operation.Syntax;
+            var model = context.SemanticModel;
             var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree));
-            foreach (var sink in TokenSinkFinder.Find(context.Operation, symbols))
+            foreach (var sink in TokenSinkFinder.Find(operation, symbols))
             {
                 if (sink.Kind == TokenSinkKind.Password)
                 {
@@ -87,7 +84,7 @@ namespace TokenGovernance.Analyzers
                     }
 
                     var location = origin.Literal.GetLocation();
-                    if (location.SourceTree is null || !context.Compilation.ContainsSyntaxTree(location.SourceTree) || !reported.TryAdd(location, true))
+                    if (location.SourceTree is null || !model.Compilation.ContainsSyntaxTree(location.SourceTree) || !reported.TryAdd(location, true))
                     {
                         continue;
                     }

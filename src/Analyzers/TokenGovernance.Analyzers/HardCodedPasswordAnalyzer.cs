@@ -45,37 +45,34 @@ namespace TokenGovernance.Analyzers
                 }
 
                 var reported = new ConcurrentDictionary<Location, bool>();
-                start.RegisterOperationAction(
-                    operation => AnalyzeOperation(operation, symbols, reported),
-                    OperationKind.ObjectCreation,
-                    OperationKind.Invocation,
-                    OperationKind.SimpleAssignment,
-                    OperationKind.Invalid);
+                // One action per file: the few nodes that can be sinks come from the file's text (SinkLocator).
+                start.RegisterSemanticModelAction(model =>
+                {
+                    foreach (var operation in SinkLocator.Operations(model.SemanticModel, model.CancellationToken))
+                    {
+                        AnalyzeOperation(model, operation, symbols, reported);
+                    }
+                });
             });
         }
 
-        private static void AnalyzeOperation(OperationAnalysisContext context, InfluxClientSymbols symbols, ConcurrentDictionary<Location, bool> reported)
+        private static void AnalyzeOperation(SemanticModelAnalysisContext context, IOperation operation, InfluxClientSymbols symbols, ConcurrentDictionary<Location, bool> reported)
         {
-            var syntax = context.Operation.Syntax;
-            if (!SinkSyntaxFilter.IsCandidate(syntax))
-            {
-                return;
-            }
-
+            var syntax = operation.Syntax;
             var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree));
-            foreach (var sink in TokenSinkFinder.Find(context.Operation, symbols))
+            foreach (var sink in TokenSinkFinder.Find(operation, symbols))
             {
                 if (sink.Kind != TokenSinkKind.Password)
                 {
                     continue;
                 }
 
-                foreach (var origin in ConstantOriginResolver.Resolve(sink.Value, context.Operation.SemanticModel!, context.CancellationToken))
+                foreach (var origin in ConstantOriginResolver.Resolve(sink.Value, context.SemanticModel, context.CancellationToken))
                 {
                     var location = origin.Literal.GetLocation();
                     if (origin.Text.Length == 0 || !SecretValueFacts.IsCandidatePassword(origin.Text, settings)
                         || PlaceholderDetector.IsPasswordPlaceholder(origin.Text, settings.PlaceholderPatterns)
-                        || location.SourceTree is null || !context.Compilation.ContainsSyntaxTree(location.SourceTree) || !reported.TryAdd(location, true))
+                        || location.SourceTree is null || !context.SemanticModel.Compilation.ContainsSyntaxTree(location.SourceTree) || !reported.TryAdd(location, true))
                     {
                         continue;
                     }

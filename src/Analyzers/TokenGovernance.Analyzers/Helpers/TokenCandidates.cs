@@ -22,7 +22,10 @@ namespace TokenGovernance.Analyzers
     {
         private const int RunLength = 64;
 
-        public static IEnumerable<(int Position, TokenCandidateKind Kind)> In(SourceText text)
+        public static IEnumerable<(int Position, TokenCandidateKind Kind)> In(SourceText source) => In(source.ToString());
+
+        /// <summary>Over the text as one string (a SourceText's indexer is a virtual call per character).</summary>
+        public static IEnumerable<(int Position, TokenCandidateKind Kind)> In(string text)
         {
             var run = 0;
             for (var index = 0; index < text.Length; index++)
@@ -52,7 +55,7 @@ namespace TokenGovernance.Analyzers
         }
 
         // "…" + "…", "…"u8 + …, @"…" and $"…" on the right; whitespace and line breaks between.
-        private static bool IsQuoteBefore(SourceText text, int index)
+        private static bool IsQuoteBefore(string text, int index)
         {
             for (var position = index - 1; position >= 0; position--)
             {
@@ -66,7 +69,7 @@ namespace TokenGovernance.Analyzers
             return false;
         }
 
-        private static bool IsQuoteAfter(SourceText text, int index)
+        private static bool IsQuoteAfter(string text, int index)
         {
             for (var position = index + 1; position < text.Length; position++)
             {

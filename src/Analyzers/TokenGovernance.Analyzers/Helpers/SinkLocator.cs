@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace TokenGovernance.Analyzers
+{
+    /// <summary>
+    /// The possible token and password sinks of a file, found from its text: every sink <see cref="SinkSyntaxFilter"/>
+    /// accepts names a client type, a factory or builder method, an <c>Authorization</c> header, a <c>Token</c> or
+    /// <c>Password</c> property, or is an implicit <c>new(…)</c>. Only the nodes around those words are looked up in the
+    /// tree and bound: one action per file instead of a callback per invocation of the whole solution.
+    /// </summary>
+    internal static class SinkLocator
+    {
+        private static readonly string[] Words =
+        {
+            // "InfluxDBClient" also finds InfluxDBClientFactory.Create, InfluxDBClientOptions and its Builder; "Auth" finds
+            // AuthenticationHeaderValue, Authenticate, AuthenticateToken and the "Authorization" header.
+            "InfluxDBClient", "InfluxDbClient", "InfluxClient", "ClientConfig", "Auth", "Create(", "ConnectionString",
+            "Token", "Password", "new(", "new (",
+        };
+
+        private const int MaximumClimb = 6;
+
+        public static IEnumerable<IOperation> Operations(SemanticModel model, CancellationToken cancellationToken)
+        {
+            var tree = model.SyntaxTree;
+            var text = tree.GetText(cancellationToken).ToString();
+            SyntaxNode? root = null;
+            HashSet<SyntaxNode>? seen = null;
+            foreach (var word in Words)
+            {
+                for (var index = text.IndexOf(word, StringComparison.Ordinal); index >= 0;
+                     index = index + word.Length < text.Length ? text.IndexOf(word, index + word.Length, StringComparison.Ordinal) : -1)
+                {
+                    root ??= tree.GetRoot(cancellationToken);
+                    var candidate = Candidate(root.FindToken(index));
+                    if (candidate is null || !(seen ??= new HashSet<SyntaxNode>()).Add(candidate))
+                    {
+                        continue;
+                    }
+
+                    if (model.GetOperation(candidate, cancellationToken) is { } operation)
+                    {
+                        yield return operation;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The creation, invocation or assignment around a word that the syntax filter accepts, or null.</summary>
+        private static SyntaxNode? Candidate(SyntaxToken token)
+        {
+            var node = token.Parent;
+            for (var level = 0; node is not null && level < MaximumClimb; level++, node = node.Parent)
+            {
+                if (node is StatementSyntax or MemberDeclarationSyntax)
+                {
+                    return null;
+                }
+
+                if (SinkSyntaxFilter.IsCandidate(node))
+                {
+                    return node;
+                }
+            }
+
+            return null;
+        }
+    }
+}
