@@ -48,54 +48,51 @@ namespace TokenGovernance.Analyzers
                 // One action per file: the few nodes that can be sinks come from the file's text (SinkLocator).
                 start.RegisterSemanticModelAction(model =>
                 {
-                    foreach (var operation in SinkLocator.Operations(model.SemanticModel, model.CancellationToken))
+                    foreach (var sink in SinkLocator.Sinks(model.SemanticModel, symbols, model.CancellationToken))
                     {
-                        Analyze(model, operation, symbols, reported);
+                        Analyze(model, sink, reported);
                     }
                 });
             });
         }
 
-        private static void Analyze(SemanticModelAnalysisContext context, IOperation operation, InfluxClientSymbols symbols, ConcurrentDictionary<Location, bool> reported)
+        private static void Analyze(SemanticModelAnalysisContext context, TokenSink sink, ConcurrentDictionary<Location, bool> reported)
         {
-            var syntax = operation.Syntax;
+            var syntax = sink.Value;
             var model = context.SemanticModel;
             var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree));
-            foreach (var sink in TokenSinkFinder.Find(operation, symbols))
+            if (sink.Kind == TokenSinkKind.Password)
             {
-                if (sink.Kind == TokenSinkKind.Password)
+                // A password is not a token: TG1005 reports it.
+                return;
+            }
+
+            var origins = ConstantOriginResolver.Resolve(sink.Value, model, context.CancellationToken);
+            foreach (var origin in origins)
+            {
+                if (TokenShapeDetector.ContainsToken(origin.Text) || !TryLocateToken(sink.Kind, origin, out var start, out var length))
                 {
-                    // A password is not a token: TG1005 reports it.
                     continue;
                 }
 
-                var origins = ConstantOriginResolver.Resolve(sink.Value, model, context.CancellationToken);
-                foreach (var origin in origins)
+                var candidate = origin.Text.Substring(start, length);
+                if (!SecretValueFacts.IsCandidateSecret(candidate, settings) || SecretValueFacts.IsGlue(candidate))
                 {
-                    if (TokenShapeDetector.ContainsToken(origin.Text) || !TryLocateToken(sink.Kind, origin, out var start, out var length))
-                    {
-                        continue;
-                    }
-
-                    var candidate = origin.Text.Substring(start, length);
-                    if (!SecretValueFacts.IsCandidateSecret(candidate, settings) || SecretValueFacts.IsGlue(candidate))
-                    {
-                        continue;
-                    }
-
-                    var location = origin.Literal.GetLocation();
-                    if (location.SourceTree is null || !model.Compilation.ContainsSyntaxTree(location.SourceTree) || !reported.TryAdd(location, true))
-                    {
-                        continue;
-                    }
-
-                    var properties = start == 0 && length == origin.Text.Length
-                        ? ImmutableDictionary<string, string?>.Empty
-                        : ImmutableDictionary<string, string?>.Empty
-                            .Add(DiagnosticProperties.TokenStart, start.ToString(CultureInfo.InvariantCulture))
-                            .Add(DiagnosticProperties.TokenLength, length.ToString(CultureInfo.InvariantCulture));
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, TokenRedaction.Mask(candidate), sink.Description));
+                    continue;
                 }
+
+                var location = origin.Literal.GetLocation();
+                if (location.SourceTree is null || !model.Compilation.ContainsSyntaxTree(location.SourceTree) || !reported.TryAdd(location, true))
+                {
+                    continue;
+                }
+
+                var properties = start == 0 && length == origin.Text.Length
+                    ? ImmutableDictionary<string, string?>.Empty
+                    : ImmutableDictionary<string, string?>.Empty
+                        .Add(DiagnosticProperties.TokenStart, start.ToString(CultureInfo.InvariantCulture))
+                        .Add(DiagnosticProperties.TokenLength, length.ToString(CultureInfo.InvariantCulture));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, TokenRedaction.Mask(candidate), sink.Description));
             }
         }
 

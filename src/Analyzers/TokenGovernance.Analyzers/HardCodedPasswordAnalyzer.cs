@@ -48,37 +48,34 @@ namespace TokenGovernance.Analyzers
                 // One action per file: the few nodes that can be sinks come from the file's text (SinkLocator).
                 start.RegisterSemanticModelAction(model =>
                 {
-                    foreach (var operation in SinkLocator.Operations(model.SemanticModel, model.CancellationToken))
+                    foreach (var sink in SinkLocator.Sinks(model.SemanticModel, symbols, model.CancellationToken))
                     {
-                        AnalyzeOperation(model, operation, symbols, reported);
+                        AnalyzeOperation(model, sink, reported);
                     }
                 });
             });
         }
 
-        private static void AnalyzeOperation(SemanticModelAnalysisContext context, IOperation operation, InfluxClientSymbols symbols, ConcurrentDictionary<Location, bool> reported)
+        private static void AnalyzeOperation(SemanticModelAnalysisContext context, TokenSink sink, ConcurrentDictionary<Location, bool> reported)
         {
-            var syntax = operation.Syntax;
+            var syntax = sink.Value;
             var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree));
-            foreach (var sink in TokenSinkFinder.Find(operation, symbols))
+            if (sink.Kind != TokenSinkKind.Password)
             {
-                if (sink.Kind != TokenSinkKind.Password)
+                return;
+            }
+
+            foreach (var origin in ConstantOriginResolver.Resolve(sink.Value, context.SemanticModel, context.CancellationToken))
+            {
+                var location = origin.Literal.GetLocation();
+                if (origin.Text.Length == 0 || !SecretValueFacts.IsCandidatePassword(origin.Text, settings)
+                    || PlaceholderDetector.IsPasswordPlaceholder(origin.Text, settings.PlaceholderPatterns)
+                    || location.SourceTree is null || !context.SemanticModel.Compilation.ContainsSyntaxTree(location.SourceTree) || !reported.TryAdd(location, true))
                 {
                     continue;
                 }
 
-                foreach (var origin in ConstantOriginResolver.Resolve(sink.Value, context.SemanticModel, context.CancellationToken))
-                {
-                    var location = origin.Literal.GetLocation();
-                    if (origin.Text.Length == 0 || !SecretValueFacts.IsCandidatePassword(origin.Text, settings)
-                        || PlaceholderDetector.IsPasswordPlaceholder(origin.Text, settings.PlaceholderPatterns)
-                        || location.SourceTree is null || !context.SemanticModel.Compilation.ContainsSyntaxTree(location.SourceTree) || !reported.TryAdd(location, true))
-                    {
-                        continue;
-                    }
-
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, location, TokenRedaction.Mask(origin.Text), sink.Description));
-                }
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, TokenRedaction.Mask(origin.Text), sink.Description));
             }
         }
 

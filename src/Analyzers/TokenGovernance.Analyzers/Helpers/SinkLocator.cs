@@ -24,7 +24,40 @@ namespace TokenGovernance.Analyzers
 
         private const int MaximumClimb = 6;
 
-        public static IEnumerable<IOperation> Operations(SemanticModel model, CancellationToken cancellationToken)
+        // TG1002 and TG1005 look at the same sinks of the same tree: the first to ask finds them, the other reuses them
+        // (per compilation, so that an IDE's next compilation of the same tree finds them again).
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, Lazy<List<TokenSink>>>> Cache =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, Lazy<List<TokenSink>>>>();
+
+        /// <summary>Every sink of the model's tree (token, connection string, header, password), found once per compilation and tree.</summary>
+        public static List<TokenSink> Sinks(SemanticModel model, InfluxClientSymbols symbols, CancellationToken cancellationToken)
+        {
+            var perTree = Cache.GetValue(model.Compilation, _ => new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, Lazy<List<TokenSink>>>());
+            var sinks = perTree.GetOrAdd(model.SyntaxTree, _ => new Lazy<List<TokenSink>>(
+                () =>
+                {
+                    var found = new List<TokenSink>();
+                    foreach (var operation in Operations(model, cancellationToken))
+                    {
+                        found.AddRange(TokenSinkFinder.Find(operation, symbols));
+                    }
+
+                    return found;
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return sinks.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                // A cancelled search must not stay cached as the answer.
+                perTree.TryRemove(model.SyntaxTree, out _);
+                throw;
+            }
+        }
+
+        private static IEnumerable<IOperation> Operations(SemanticModel model, CancellationToken cancellationToken)
         {
             var tree = model.SyntaxTree;
             var text = tree.GetText(cancellationToken).ToString();
