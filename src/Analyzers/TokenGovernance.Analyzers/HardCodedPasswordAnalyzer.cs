@@ -34,8 +34,7 @@ namespace TokenGovernance.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var files = start.Options.AdditionalFiles;
-                var envFiles = new System.Lazy<ImmutableHashSet<string>>(() => ComposeEnvFiles.Collect(files, System.Threading.CancellationToken.None));
+                var envFiles = ComposeEnvFiles.Of(start.Options.AdditionalFiles);
                 start.RegisterAdditionalFileAction(file => AnalyzeFile(file, envFiles));
 
                 var symbols = InfluxClientSymbols.Create(start.Compilation);

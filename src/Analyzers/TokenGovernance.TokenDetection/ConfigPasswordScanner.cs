@@ -45,7 +45,7 @@ namespace TokenGovernance.TokenDetection
                 return Array.Empty<ConfigTokenFinding>();
             }
 
-            var indent = Indentation(line);
+            var indent = LineText.Indentation(line);
             if (line.Trim().Length > 0)
             {
                 while (_sections.Count > 0 && _sections[_sections.Count - 1].Indent >= indent)
@@ -66,7 +66,7 @@ namespace TokenGovernance.TokenDetection
 
                 // "InfluxDB": { "Url": "…", continued on the next lines: the object stays open below this line.
                 var inline = InlineObjectOpen.Match(line);
-                if (inline.Success && Count(line, '{') > Count(line, '}'))
+                if (inline.Success && LineText.Count(line, '{') > LineText.Count(line, '}'))
                 {
                     _sections.Add((indent, Contains(inline.Groups["key"].Value, "influx")));
                 }
@@ -168,31 +168,6 @@ namespace TokenGovernance.TokenDetection
             || value.IndexOf("$(", StringComparison.Ordinal) >= 0 || value.StartsWith("$", StringComparison.Ordinal)
             || value.StartsWith("/", StringComparison.Ordinal) || value == "{" || value == "[";
 
-        private static int Count(string text, char character)
-        {
-            var count = 0;
-            foreach (var current in text)
-            {
-                if (current == character)
-                {
-                    count++;
-                }
-            }
-
-            return count;
-        }
-
         private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
-
-        private static int Indentation(string line)
-        {
-            var count = 0;
-            while (count < line.Length && (line[count] == ' ' || line[count] == '\t'))
-            {
-                count++;
-            }
-
-            return count;
-        }
     }
 }

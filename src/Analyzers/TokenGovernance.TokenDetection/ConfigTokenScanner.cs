@@ -525,7 +525,7 @@ namespace TokenGovernance.TokenDetection
                 if (opened.Success)
                 {
                     var end = opened.Index + opened.Length;
-                    var opens = opened.Groups["brace"].Success ? Count(line, '{') > Count(line, '}') : Indentation(new StringText(line), end, line.Length - end) == line.Length - end;
+                    var opens = opened.Groups["brace"].Success ? LineText.Count(line, '{') > LineText.Count(line, '}') : Indentation(new StringText(line), end, line.Length - end) == line.Length - end;
                     var isInflux = TokenNames.MentionsInflux(opened.Groups["key"].Value);
                     if (opens && isInflux)
                     {
@@ -541,20 +541,6 @@ namespace TokenGovernance.TokenDetection
             {
                 return state.InInfluxSection;
             }
-        }
-
-        private static int Count(string text, char character)
-        {
-            var count = 0;
-            foreach (var current in text)
-            {
-                if (current == character)
-                {
-                    count++;
-                }
-            }
-
-            return count;
         }
 
         /// <summary>A credential key name that is not "token": only under an InfluxDB section does it hold a token.</summary>

@@ -1,20 +1,16 @@
 using Microsoft.CodeAnalysis.Testing;
+using TokenGovernance.Analyzers.Tests.Verifiers;
 using Verify = TokenGovernance.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TokenGovernance.Analyzers.ConfigFileTokenAnalyzer>;
 
 namespace TokenGovernance.Analyzers.Tests.Rules;
 
 public class ConfigFileTokenAnalyzerTests
 {
-    private static async Task VerifyFileAsync(string path, string content, params DiagnosticResult[] expected)
-    {
-        var test = new Verify.Test { TestCode = "class C { }" };
-        test.TestState.AdditionalFiles.Add((path, content));
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
-    }
+    private static Task VerifyFileAsync(string path, string content, params DiagnosticResult[] expected) =>
+        AdditionalFileVerifier<ConfigFileTokenAnalyzer>.VerifyFileAsync(path, content, expected);
 
     private static DiagnosticResult At(string path, int line, int column, int length) =>
-        Verify.Diagnostic(RuleIds.TokenInConfigurationFile).WithSpan(path, line, column, line, column + length);
+        AdditionalFileVerifier<ConfigFileTokenAnalyzer>.At(RuleIds.TokenInConfigurationFile, path, line, column, length);
 
     [Fact]
     public Task Appsettings_with_comments_reports_file_line_and_column() => VerifyFileAsync(

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
-using Verify = TokenGovernance.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TokenGovernance.Analyzers.ConfigFileTokenAnalyzer>;
+using TokenGovernance.Analyzers.Tests.Verifiers;
 
 namespace TokenGovernance.Analyzers.Tests.Rules;
 
@@ -9,23 +9,14 @@ namespace TokenGovernance.Analyzers.Tests.Rules;
 /// </summary>
 public class ConfigShapeTests
 {
-    private static async Task VerifyFilesAsync(IEnumerable<(string Path, string Content)> files, params DiagnosticResult[] expected)
-    {
-        var test = new Verify.Test { TestCode = "class C { }" };
-        foreach (var file in files)
-        {
-            test.TestState.AdditionalFiles.Add(file);
-        }
-
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
-    }
+    private static Task VerifyFilesAsync(IEnumerable<(string Path, string Content)> files, params DiagnosticResult[] expected) =>
+        AdditionalFileVerifier<ConfigFileTokenAnalyzer>.VerifyFilesAsync(files, expected);
 
     private static Task VerifyFileAsync(string path, string content, params DiagnosticResult[] expected) =>
-        VerifyFilesAsync([(path, content)], expected);
+        AdditionalFileVerifier<ConfigFileTokenAnalyzer>.VerifyFileAsync(path, content, expected);
 
     private static DiagnosticResult At(string path, int line, int column, int length) =>
-        Verify.Diagnostic(RuleIds.TokenInConfigurationFile).WithSpan(path, line, column, line, column + length);
+        AdditionalFileVerifier<ConfigFileTokenAnalyzer>.At(RuleIds.TokenInConfigurationFile, path, line, column, length);
 
     [Fact]
     public Task Compose_environment_lists_and_command_lines_are_read() => VerifyFileAsync(

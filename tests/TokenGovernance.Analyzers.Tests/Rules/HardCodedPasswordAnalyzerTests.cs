@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
+using TokenGovernance.Analyzers.Tests.Verifiers;
 using Verify = TokenGovernance.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TokenGovernance.Analyzers.HardCodedPasswordAnalyzer>;
 
 namespace TokenGovernance.Analyzers.Tests.Rules;
@@ -48,16 +49,11 @@ public class HardCodedPasswordAnalyzerTests
         class C { InfluxDBClient M() => new InfluxDBClient("http://localhost:8086", "my-super-secret-admin-token"); }
         """);
 
-    private static async Task VerifyFileAsync(string path, string content, params DiagnosticResult[] expected)
-    {
-        var test = new Verify.Test { TestCode = "class C { }" };
-        test.TestState.AdditionalFiles.Add((path, content));
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
-    }
+    private static Task VerifyFileAsync(string path, string content, params DiagnosticResult[] expected) =>
+        AdditionalFileVerifier<HardCodedPasswordAnalyzer>.VerifyFileAsync(path, content, expected);
 
     private static DiagnosticResult At(string path, int line, int column, int length) =>
-        Verify.Diagnostic(RuleIds.HardCodedPassword).WithSpan(path, line, column, line, column + length);
+        AdditionalFileVerifier<HardCodedPasswordAnalyzer>.At(RuleIds.HardCodedPassword, path, line, column, length);
 
     [Fact]
     public Task Docker_init_and_v1_admin_passwords_in_env_files_are_flagged() => VerifyFileAsync(

@@ -23,6 +23,10 @@ namespace TokenGovernance.Analyzers
         private static readonly Regex Item = new Regex(
             @"^\s*-\s*(?:path:\s*)?[""']?(?<path>[^""'#\s]+)[""']?\s*$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
+        /// <summary>The env files of a compilation, read on first use (only a file that needs the answer pays for it).</summary>
+        public static Lazy<ImmutableHashSet<string>> Of(ImmutableArray<AdditionalText> files) =>
+            new Lazy<ImmutableHashSet<string>>(() => Collect(files, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+
         public static ImmutableHashSet<string> Collect(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
         {
             var found = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
