@@ -70,6 +70,9 @@ public sealed class StoredFinding
 
     public string? Description { get; init; }
 
+    /// <summary>InfluxDB 3: the token's name (absent from snapshots written before InfluxDB 3 targets).</summary>
+    public string? TokenName { get; init; }
+
     public string? User { get; init; }
 
     public string? UserId { get; init; }
@@ -77,6 +80,9 @@ public sealed class StoredFinding
     public string? ReferenceSource { get; init; }
 
     public string? ReferenceLocation { get; init; }
+
+    /// <summary>How the reference was matched (<c>id</c>, <c>fingerprint</c>, <c>hash-prefix</c>, <c>probe</c>).</summary>
+    public string? ReferenceMatchedBy { get; init; }
 
     public required string Message { get; init; }
 

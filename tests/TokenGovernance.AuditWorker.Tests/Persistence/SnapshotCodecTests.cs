@@ -41,6 +41,26 @@ public class SnapshotCodecTests
     }
 
     [Fact]
+    public async Task An_influxdb3_result_keeps_its_kind_token_names_and_how_references_were_matched()
+    {
+        var data = InfluxV3.V3Data.V3((builder, _) => InfluxV3.V3Data.Described(builder, "old-backfill", "db:billing:write", TestData.Now.AddDays(-20)));
+        await using var harness = await AuditHarness.StartAsync(InfluxDoubleMode.V3Enterprise, data);
+        using var files = new TempDirectory();
+        files.File("app.env", $"INFLUX_TOKEN={data.V3Tokens.Single(row => row.Name == "old-backfill").Token}\n");
+        harness.Settings["References:Files:0:Path"] = files.Path;
+        harness.Settings["References:Files:0:Kind"] = "secret";
+        using var host = harness.BuildHost();
+        var audited = await harness.AuditAsync();
+
+        var codec = new SnapshotCodec(host.Services.GetRequiredService<PolicyRuleCatalog>());
+        var decoded = codec.Decode(codec.Encode(audited));
+
+        Assert.Equal(("influxdb3", "enterprise"), (decoded.Kind, decoded.Flavor));
+        var dead = Assert.Single(decoded.Findings, finding => finding.Rule.Id == "TG2002");
+        Assert.Equal(("old-backfill", "hash-prefix"), (dead.TokenName, dead.Reference!.MatchedBy));
+    }
+
+    [Fact]
     public async Task Token_records_and_counts_survive_the_snapshot()
     {
         await using var harness = await AuditHarness.StartAsync(InfluxDoubleMode.Oss27);
