@@ -46,6 +46,9 @@ public sealed record CommandLine
 
     public string? TokenFile { get; init; }
 
+    /// <summary><c>--kind</c>: the <c>--url</c> target's kind (<see cref="Audit.Configuration.TargetKinds"/>).</summary>
+    public string? TargetKind { get; init; }
+
     public IReadOnlyList<string> Orgs { get; init; } = [];
 
     public string Format { get; init; } = "table";
@@ -82,13 +85,13 @@ public sealed record CommandLine
         Usage:
           tokengov [run] [--config FILE] [--demo] [--urls URLS]
               Run the always-on audit worker (schedule, /metrics, /healthz, /readyz).
-          tokengov audit [--config FILE] [--url URL] [--token-file FILE] [--org NAME]...
+          tokengov audit [--config FILE] [--url URL] [--token-file FILE] [--kind KIND] [--org NAME]...
                          [--format {string.Join('|', ReportWriters.Formats)}] [--output FILE]
                          [--fail-on critical|high|medium|low|none] [--demo]
               Audit once and exit: 0 clean, 1 findings at or above --fail-on (default high),
               2 a target could not be audited, 64 usage or configuration error,
               70 internal error, 74 the report could not be written.
-          tokengov tokens [--config FILE] [--url URL] [--token-file FILE] [--demo]
+          tokengov tokens [--config FILE] [--url URL] [--token-file FILE] [--kind KIND] [--demo]
                           [--target NAME] [--user NAME|ID] [--org NAME|ID] [--database NAME]
                           [--status active|inactive|expired|revoked] [--can read|write]
                           [--on TYPE[:NAME]] [--owner generic|personal|admin|deleted|none]
@@ -108,7 +111,8 @@ public sealed record CommandLine
               Re-activates what the journal deactivated, refusing tokens changed since.
 
         The token is read from --token-file or the INFLUX_TOKEN environment variable; there is
-        deliberately no --token option (command lines leak through process lists).
+        deliberately no --token option (command lines leak through process lists). --kind says what
+        the --url target is: influxdb2 (default), influxdb3, cloud-dedicated or clustered.
         """;
 
     /// <summary>Parses with <see cref="CommandLineSyntax"/> (System.CommandLine): response files (<c>@file</c>) included.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Listing.Writers;
 using TokenGovernance.Audit.Policy;
@@ -81,6 +82,7 @@ internal static class CommandLineSyntax
             Urls = oneShot ? null : Last(result, syntax.Urls),
             Url = oneShot ? Last(result, syntax.Url) : null,
             TokenFile = oneShot ? Last(result, syntax.TokenFile) : null,
+            TargetKind = oneShot ? Last(result, syntax.TargetKind) : null,
             Orgs = audit ? result.GetValue(syntax.Orgs) ?? [] : [],
             Format = audit ? Last(result, syntax.Format) ?? "table" : oneShot && !remediate ? Last(result, syntax.TokenFormat) ?? "table" : "table",
             Output = oneShot ? Last(result, syntax.Output) : null,
@@ -92,7 +94,14 @@ internal static class CommandLineSyntax
             Journal = Last(result, syntax.JournalOption),
             Rules = (result.GetValue(syntax.Rules) ?? []).Select(rule => rule.Trim().ToUpperInvariant()).ToList(),
         };
-        return parsed.TokenFile is not null && parsed.Url is null ? CommandLine.Fail("--token-file needs --url") : parsed;
+        if (parsed.TargetKind is not null && !TargetKinds.TryParse(parsed.TargetKind, out _))
+        {
+            return CommandLine.Fail($"--kind '{parsed.TargetKind}' is not {Choices.Described(TargetKinds.All)}");
+        }
+
+        return parsed.TokenFile is not null && parsed.Url is null ? CommandLine.Fail("--token-file needs --url")
+            : parsed.TargetKind is not null && parsed.Url is null ? CommandLine.Fail("--kind needs --url")
+            : parsed;
     }
 
     /// <summary>The first problem, worded as the tool words it: unknown commands and options, missing values, bad choices.</summary>
@@ -209,15 +218,15 @@ internal static class CommandLineSyntax
             Run = new Command("run", "Run the always-on audit worker (schedule, /metrics, /healthz, /readyz).") { Urls };
             Audit = new Command("audit", "Audit once and exit: 0 clean, 1 findings at or above --fail-on, 2 a target could not be audited, 64 usage or configuration error, 70 internal error, 74 the report could not be written.")
             {
-                Url, TokenFile, Orgs, Format, Output, FailOn, Token,
+                Url, TokenFile, TargetKind, Orgs, Format, Output, FailOn, Token,
             };
             Show = new Command("show", "Show one token whole: permissions, owner and its state, dates, findings, references. 1: no token has that id.")
             {
-                TokenId, Url, TokenFile, Target, TokenFormat, Output, Token,
+                TokenId, Url, TokenFile, TargetKind, Target, TokenFormat, Output, Token,
             };
             Tokens = new Command("tokens", "List every token that matches the filters (AND across filters, OR across repeats): 0 listed, 2 a target could not be read, 64 usage.")
             {
-                Url, TokenFile, TokenFormat, Output, Token, Show,
+                Url, TokenFile, TargetKind, TokenFormat, Output, Token, Show,
             };
             foreach (var (_, option) in Filters)
             {
@@ -226,7 +235,7 @@ internal static class CommandLineSyntax
 
             Plan = new Command("plan", "Write the actions Remediation:Rules calls for (due, pending, refused by caps), never a token value.")
             {
-                Url, TokenFile, Target, Rules, Output, Token,
+                Url, TokenFile, TargetKind, Target, Rules, Output, Token,
             };
             Apply = new Command("apply", "Apply a reviewed plan: without --yes say what would be done; with it re-read, refuse drift, deactivate, read back, journal.")
             {
@@ -298,6 +307,8 @@ internal static class CommandLineSyntax
         public Option<string[]> Url { get; } = Value("--url", "The InfluxDB base URL of a single target (instead of --config targets).", "URL");
 
         public Option<string[]> TokenFile { get; } = Value("--token-file", "A file holding the audit token (else INFLUX_TOKEN); needs --url.", "FILE");
+
+        public Option<string[]> TargetKind { get; } = Value("--kind", $"The --url target's product: {Choices.Described(TargetKinds.All)} (default influxdb2); needs --url.", string.Join('|', TargetKinds.All));
 
         public Option<string[]> Orgs { get; } = new("--org") { Description = "An organization to audit (repeatable); default: all the token sees.", HelpName = "NAME" };
 

@@ -31,6 +31,8 @@ public sealed class CommandLineErrorTests : IDisposable
     [InlineData("remediate plan --bogus", "unknown option '--bogus' for 'remediate plan'")]
     [InlineData("remediate apply /nonexistent/plan.json", "plan '/nonexistent/plan.json' does not exist")]
     [InlineData("tokens show", "tokens show needs a token id")]
+    [InlineData("audit --kind influxdb3", "--kind needs --url")]
+    [InlineData("tokens --url http://127.0.0.1:1 --kind influxdb4", "--kind 'influxdb4' is not influxdb2, influxdb3, cloud-dedicated or clustered")]
     [InlineData("remediate plan --demo --rule TG9999", "--rule 'TG9999' is not a known rule id")]
     public async Task Usage_errors_exit_64_with_one_clear_line(string arguments, string expected)
     {

@@ -64,6 +64,20 @@ public sealed class MixedTargetsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_influxdb3_server_is_audited_from_the_command_line_with_kind()
+    {
+        var token = _directory.File("cli-v3-token", _v3.V3Tokens[0].Token);
+
+        var (exitCode, json, stderr) = await TokengovProcess.RunAsync(
+            ["audit", "--url", _v3Server.Url.ToString(), "--token-file", token, "--kind", "influxdb3", "--format", "json", "--fail-on", "none"]);
+
+        Assert.True(exitCode == 0, stderr);
+        var target = JsonNode.Parse(json)!["targets"]![0]!;
+        Assert.Equal(("influxdb3", "enterprise"), ((string?)target["kind"], (string?)target["flavor"]));
+        CanaryAssert.NoTokenIn(json + stderr, Values(), "the report and stderr");
+    }
+
+    [Fact]
     public async Task An_unreadable_target_among_them_is_exit_2_and_named()
     {
         var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["audit", "--config", Config(withUnreachable: true), "--format", "json"]);
