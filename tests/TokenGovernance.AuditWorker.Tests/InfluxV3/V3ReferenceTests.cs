@@ -43,6 +43,7 @@ public sealed class V3ReferenceTests : IDisposable
         Assert.Contains("which is expired", dead.Message, StringComparison.Ordinal);
         var unknown = Assert.Single(result.Findings, finding => finding.Rule.Id == PolicyRuleIds.ReferencedTokenUnknown);
         Assert.EndsWith("ghost.env:1", unknown.Reference!.Location, StringComparison.Ordinal);
+        Assert.Contains("does not know (no token it lists has its hash)", unknown.Message, StringComparison.Ordinal);
         Assert.Equal(1, result.References!.CountsByState["working"]);
         var writer = Assert.Single(result.Tokens!, token => token.Name == "writer");
         Assert.Equal("hash-prefix", Assert.Single(writer.References).MatchedBy);

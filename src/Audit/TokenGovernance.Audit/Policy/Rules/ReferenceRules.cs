@@ -30,8 +30,13 @@ public sealed class ReferencedTokenUnknownRule : IReferenceRule
         PolicyRuleIds.ReferencedTokenUnknown, "referenced-token-unknown", Severity.Critical, "Reference to a token the server does not know");
 
     public string? Evaluate(ResolvedReference resolved) => resolved.State == ReferenceStates.Unknown
-        ? $"{resolved.Reference.Location} holds {resolved.Which} that the server does not know (401 unauthorized access): deleted, never valid, or from another instance"
+        ? $"{resolved.Reference.Location} holds {resolved.Which} that the server does not know ({Evidence(resolved)}): deleted, never valid, or from another instance"
         : null;
+
+    /// <summary>How the server said so: a probe's 401, or no token of its list (by id, or by hash prefix on InfluxDB 3).</summary>
+    private static string Evidence(ResolvedReference resolved) => resolved.MatchedBy == ReferenceMatches.Probe
+        ? "401 unauthorized access"
+        : resolved.Reference.DeclaredAuthorizationId is not null ? "no token it lists has the declared id" : "no token it lists has its hash";
 }
 
 /// <summary>TG2012: a reference holds a token whose owner is inactive or deleted.</summary>
