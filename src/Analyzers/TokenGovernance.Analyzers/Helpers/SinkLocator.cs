@@ -70,7 +70,7 @@ namespace TokenGovernance.Analyzers
                 {
                     root ??= tree.GetRoot(cancellationToken);
                     var candidate = Candidate(root.FindToken(index));
-                    if (candidate is null || !(seen ??= new HashSet<SyntaxNode>()).Add(candidate))
+                    if (candidate is null || !(seen ??= new HashSet<SyntaxNode>()).Add(candidate) || !PassesAConstant(candidate))
                     {
                         continue;
                     }
@@ -82,6 +82,40 @@ namespace TokenGovernance.Analyzers
                 }
             }
         }
+
+        /// <summary>
+        /// Whether anything the node passes on could be followed back to a literal (what <see cref="ConstantOriginResolver"/>
+        /// follows): otherwise there is nothing to report and the node is not bound. A URL literal without <c>token=</c> is
+        /// neither a token nor a connection string with one.
+        /// </summary>
+        private static bool PassesAConstant(SyntaxNode node)
+        {
+            foreach (var value in SinkSyntaxFilter.PassedValues(node))
+            {
+                if (MayHoldConstant(value, depth: 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool MayHoldConstant(ExpressionSyntax expression, int depth) => depth <= MaximumClimb && expression switch
+        {
+            LiteralExpressionSyntax literal => !IsPlainUrl(literal.Token.ValueText),
+            IdentifierNameSyntax or MemberAccessExpressionSyntax => true,
+            ParenthesizedExpressionSyntax parenthesized => MayHoldConstant(parenthesized.Expression, depth + 1),
+            BinaryExpressionSyntax binary => MayHoldConstant(binary.Left, depth + 1) || MayHoldConstant(binary.Right, depth + 1),
+            ConditionalExpressionSyntax conditional => MayHoldConstant(conditional.WhenTrue, depth + 1) || MayHoldConstant(conditional.WhenFalse, depth + 1),
+            InterpolatedStringExpressionSyntax => true,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToCharArray" } access } => MayHoldConstant(access.Expression, depth + 1),
+            _ => false,
+        };
+
+        private static bool IsPlainUrl(string text) =>
+            (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            && text.IndexOf("token", StringComparison.OrdinalIgnoreCase) < 0;
 
         /// <summary>The creation, invocation or assignment around a word that the syntax filter accepts, or null.</summary>
         private static SyntaxNode? Candidate(SyntaxToken token)
