@@ -20,7 +20,7 @@ public sealed class InfluxV3Client
     /// <summary><c>x-influxdb-build</c> of the last response: <c>Core</c> or <c>Enterprise</c>.</summary>
     public string? ServerBuild { get; private set; }
 
-    /// <summary>Every row of <c>system.tokens</c>, each checked for an id; rows stream into tokens one at a time.</summary>
+    /// <summary>Every row of <c>system.tokens</c> (one response: the server has no paging for it), each checked for a unique id and cleaned of the token.</summary>
     public Task<List<V3TokenRow>> ListTokensAsync(CancellationToken cancellationToken) =>
         _caller.SendAsync(
             HttpMethod.Get, TokensCall + Uri.EscapeDataString(TokensQuery), jsonBody: null,
@@ -96,5 +96,5 @@ public sealed class InfluxV3Client
         });
 
     private void Remember(HttpResponseMessage response) =>
-        ServerBuild = _caller?.OneLine(InfluxResponses.FirstHeader(response, "x-influxdb-build")) is { Length: > 0 } build ? build : ServerBuild;
+        ServerBuild = _caller.OneLine(InfluxResponses.FirstHeader(response, "x-influxdb-build")) is { Length: > 0 } build ? build : ServerBuild;
 }
