@@ -13,7 +13,8 @@ public sealed partial class InfluxApiDouble
 
     /// <summary>
     /// Who each InfluxDB 3 request came from: the token's name, <c>(none)</c> without a token, <c>(unknown)</c> for a
-    /// value the server does not know. Tests read it to prove a found value was never sent.
+    /// value the server does not know. Tests read it to prove a found value was never sent. The last
+    /// <see cref="RequestLogSize"/> only, as <see cref="Requests"/>.
     /// </summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> V3Callers { get; } = new();
 
@@ -70,14 +71,14 @@ public sealed partial class InfluxApiDouble
 
         if (Data.WithoutAuth)
         {
-            V3Callers.Enqueue("(not checked)");
+            Called("(not checked)");
         }
         else
         {
             var header = context.Request.Headers.Authorization.ToString();
             var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : null;
             var caller = token is null ? null : Data.V3Tokens.FirstOrDefault(candidate => candidate.Token == token);
-            V3Callers.Enqueue(caller?.Name ?? (token is null ? "(none)" : "(unknown)"));
+            Called(caller?.Name ?? (token is null ? "(none)" : "(unknown)"));
             if (caller is null || caller.Expiry is { } expiry && expiry <= DateTimeOffset.UtcNow)
             {
                 return V3Error(json, 401, "the request was not authenticated");
@@ -91,6 +92,15 @@ public sealed partial class InfluxApiDouble
 
         return respond(json);
     });
+
+    private void Called(string caller)
+    {
+        V3Callers.Enqueue(caller);
+        while (V3Callers.Count > RequestLogSize && V3Callers.TryDequeue(out _))
+        {
+            // A demo worker left running for days must not grow without end.
+        }
+    }
 
     private static void WriteV3Row(Utf8JsonWriter json, DoubleV3Token row, bool idOnly, bool withHash)
     {
