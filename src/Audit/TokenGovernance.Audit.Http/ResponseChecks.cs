@@ -40,6 +40,15 @@ public static class ResponseChecks
         }
     }
 
+    /// <summary>A list without paging that names an id twice is ambiguous (which one did the server mean?): malformed.</summary>
+    public static void Unique(string call, HashSet<string> seen, string id, string what)
+    {
+        if (!seen.Add(id))
+        {
+            throw Malformed(call, $"{what} {ServerText.OneLine(id)} is listed twice");
+        }
+    }
+
     /// <summary>A page that lists an id again means the server ignores the paging parameter: it would never end.</summary>
     public static void NotRepeated(string call, HashSet<string> seen, string id, string parameter)
     {

@@ -68,10 +68,7 @@ public sealed class InfluxV3Client
             var row = rows[index];
             ResponseChecks.Identity(call, $"row {index}", row.TokenId);
             row.TokenId = _caller.Clean(row.TokenId)!;
-            if (!seen.Add(row.TokenId))
-            {
-                throw ResponseChecks.Malformed(call, $"token_id {row.TokenId} is listed twice");
-            }
+            ResponseChecks.Unique(call, seen, row.TokenId, "token_id");
 
             row.Name = _caller.Clean(row.Name);
             row.Description = _caller.Clean(row.Description);

@@ -39,10 +39,7 @@ public sealed class ManagementClient
             var token = tokens[index];
             ResponseChecks.Identity(_tokensPath, $"tokens[{index}]", token.Id);
             token.Id = _caller.Clean(token.Id)!;
-            if (!seen.Add(token.Id))
-            {
-                throw ResponseChecks.Malformed(_tokensPath, $"token {token.Id} is listed twice");
-            }
+            ResponseChecks.Unique(_tokensPath, seen, token.Id, "token");
 
             token.Description = _caller.Clean(token.Description);
             var permissions = ResponseChecks.Elements(_tokensPath, $"tokens[{index}].permissions", token.Permissions);
