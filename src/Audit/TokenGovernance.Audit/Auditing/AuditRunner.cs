@@ -41,7 +41,7 @@ public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceO
             result = new TargetAuditResult
             {
                 Target = target.Name,
-                Url = target.Url,
+                Url = target.ReportedUrl,
                 Kind = target.ParsedKind.ToName(),
                 Outcome = AuditOutcome.Failure,
                 InternalError = true,

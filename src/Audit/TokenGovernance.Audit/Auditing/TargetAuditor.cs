@@ -53,7 +53,7 @@ public sealed class TargetAuditor(
             return new TargetAuditResult
             {
                 Target = target.Name,
-                Url = string.IsNullOrWhiteSpace(target.Url) ? target.EffectiveManagementUrl : target.Url,
+                Url = target.ReportedUrl,
                 Kind = target.ParsedKind.ToName(),
                 Flavor = inventory.Product,
                 Outcome = AuditOutcome.Success,
@@ -85,7 +85,7 @@ public sealed class TargetAuditor(
             return new TargetAuditResult
             {
                 Target = target.Name,
-                Url = string.IsNullOrWhiteSpace(target.Url) ? target.EffectiveManagementUrl : target.Url,
+                Url = target.ReportedUrl,
                 Kind = target.ParsedKind.ToName(),
                 Outcome = AuditOutcome.Failure,
                 Error = error,

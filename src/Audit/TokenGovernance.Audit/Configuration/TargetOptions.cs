@@ -51,5 +51,8 @@ public sealed class TargetOptions
     public string EffectiveManagementUrl => !string.IsNullOrWhiteSpace(ManagementUrl) ? ManagementUrl
         : ParsedKind == TargetKind.CloudDedicated ? DefaultManagementUrl : Url;
 
+    /// <summary>The URL reports and results name the target by: its <see cref="Url"/>, else (Dedicated) the management API's.</summary>
+    public string ReportedUrl => string.IsNullOrWhiteSpace(Url) ? EffectiveManagementUrl : Url;
+
     public string EffectiveTokenEnv => string.IsNullOrWhiteSpace(TokenEnv) ? DefaultTokenEnvironmentVariable : TokenEnv;
 }
