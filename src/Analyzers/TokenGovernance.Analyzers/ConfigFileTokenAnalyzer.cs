@@ -57,9 +57,7 @@ namespace TokenGovernance.Analyzers
                 : ConfigFileKinds.ShapesOnly(text, context.CancellationToken);
             foreach (var finding in findings)
             {
-                var line = text.Lines[finding.Line - 1];
-                var span = new TextSpan(line.Start + finding.Column - 1, finding.Value.Length);
-                var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+                var location = ConfigFileKinds.LocationOf(path, text, finding);
                 var evidence = finding.Evidence == ConfigTokenEvidence.Shape
                     ? "it has the " + TokenShapeNames.Describe(finding.Shape!.Value) + " token shape"
                     : "value of '" + finding.Key + "'";

@@ -58,14 +58,14 @@ namespace TokenGovernance.Analyzers
 
         private static void Analyze(SemanticModelAnalysisContext context, TokenSink sink, ConcurrentDictionary<Location, bool> reported)
         {
-            var syntax = sink.Value;
-            var model = context.SemanticModel;
-            var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree));
             if (sink.Kind == TokenSinkKind.Password)
             {
                 // A password is not a token: TG1005 reports it.
                 return;
             }
+
+            var model = context.SemanticModel;
+            var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(sink.Value.SyntaxTree));
 
             var origins = ConstantOriginResolver.Resolve(sink.Value, model, context.CancellationToken);
             foreach (var origin in origins)

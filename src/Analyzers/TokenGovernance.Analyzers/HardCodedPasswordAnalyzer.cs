@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.IO;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using TokenGovernance.TokenDetection;
 
 namespace TokenGovernance.Analyzers
@@ -57,18 +56,17 @@ namespace TokenGovernance.Analyzers
 
         private static void AnalyzeOperation(SemanticModelAnalysisContext context, TokenSink sink, ConcurrentDictionary<Location, bool> reported)
         {
-            var syntax = sink.Value;
-            var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree));
             if (sink.Kind != TokenSinkKind.Password)
             {
                 return;
             }
 
+            var settings = AnalyzerSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(sink.Value.SyntaxTree));
+
             foreach (var origin in ConstantOriginResolver.Resolve(sink.Value, context.SemanticModel, context.CancellationToken))
             {
                 var location = origin.Literal.GetLocation();
                 if (origin.Text.Length == 0 || !SecretValueFacts.IsCandidatePassword(origin.Text, settings)
-                    || PlaceholderDetector.IsPasswordPlaceholder(origin.Text, settings.PlaceholderPatterns)
                     || location.SourceTree is null || !context.SemanticModel.Compilation.ContainsSyntaxTree(location.SourceTree) || !reported.TryAdd(location, true))
                 {
                     continue;
@@ -95,10 +93,8 @@ namespace TokenGovernance.Analyzers
                 context.CancellationToken.ThrowIfCancellationRequested();
                 foreach (var finding in scanner.ScanLine(line.ToString(), line.LineNumber + 1))
                 {
-                    var span = new TextSpan(line.Start + finding.Column - 1, finding.Value.Length);
-                    var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Rule, location, TokenRedaction.Mask(finding.Value), fileName + ":" + finding.Line + ":" + finding.Column + " ('" + finding.Key + "')"));
+                        Rule, ConfigFileKinds.LocationOf(path, text, finding), TokenRedaction.Mask(finding.Value), fileName + ":" + finding.Line + ":" + finding.Column + " ('" + finding.Key + "')"));
                 }
             }
         }

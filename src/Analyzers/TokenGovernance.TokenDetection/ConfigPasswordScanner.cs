@@ -146,8 +146,7 @@ namespace TokenGovernance.TokenDetection
                 value = value.Substring(1, value.Length - 2);
             }
 
-            if (value.Trim().Length == 0 || IsReference(value) || PlaceholderDetector.IsPasswordPlaceholder(value, _extraPlaceholders)
-                || PlaceholderDetector.IsNonSecretIdentifier(value))
+            if (value.Trim().Length == 0 || IsReference(value) || PlaceholderDetector.IsPasswordStandIn(value, _extraPlaceholders))
             {
                 return;
             }

@@ -483,7 +483,7 @@ namespace TokenGovernance.TokenDetection
         /// </summary>
         private bool Carry(string line, int lineNumber, ref LineState state, ref List<ConfigTokenFinding>? findings, ref List<(int Start, int End)>? taken)
         {
-            var indent = Indentation(new StringText(line), 0, line.Length);
+            var indent = LineText.Indentation(line);
             if (indent == line.Length)
             {
                 return state.InInfluxSection;

@@ -144,6 +144,13 @@ namespace TokenGovernance.TokenDetection
         public static bool IsPasswordPlaceholder(string value, IReadOnlyList<Regex>? extraPatterns = null) =>
             IsPlaceholder(value, extraPatterns) || PasswordPlaceholder.IsMatch(value.Trim());
 
+        /// <summary>
+        /// Not a password to report (TG1005): a placeholder of one (<see cref="IsPasswordPlaceholder"/>) or a name of where
+        /// one lives (<see cref="IsNonSecretIdentifier"/>). Prose is not excluded: a passphrase is words.
+        /// </summary>
+        public static bool IsPasswordStandIn(string value, IReadOnlyList<Regex>? extraPatterns = null) =>
+            IsPasswordPlaceholder(value, extraPatterns) || IsNonSecretIdentifier(value);
+
         private static readonly System.TimeSpan UserPatternTimeout = System.TimeSpan.FromMilliseconds(200);
 
         /// <summary>

@@ -35,6 +35,13 @@ namespace TokenGovernance.Analyzers
             }
         }
 
+        /// <summary>Where a finding's value sits in the file (its 1-based line and column), for a diagnostic.</summary>
+        public static Microsoft.CodeAnalysis.Location LocationOf(string path, SourceText text, ConfigTokenFinding finding)
+        {
+            var span = new TextSpan(text.Lines[finding.Line - 1].Start + finding.Column - 1, finding.Value.Length);
+            return Microsoft.CodeAnalysis.Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+        }
+
         /// <summary>A NUL in the first characters: an image, an archive, a compiled file.</summary>
         public static bool IsBinary(SourceText text)
         {

@@ -6,7 +6,9 @@ namespace TokenGovernance.Analyzers
     internal static class SecretValueFacts
     {
         public static bool IsCandidateSecret(string value, AnalyzerSettings settings) =>
-            IsCandidatePassword(value, settings) && !PlaceholderDetector.IsProse(value);
+            !PlaceholderDetector.IsPlaceholder(value, settings.PlaceholderPatterns)
+            && !PlaceholderDetector.IsNonSecretIdentifier(value)
+            && !PlaceholderDetector.IsProse(value);
 
         /// <summary>
         /// Separators between the variables of an interpolation or a concatenation (<c>$"{user}:{password}"</c>): no letter
@@ -25,9 +27,8 @@ namespace TokenGovernance.Analyzers
             return true;
         }
 
-        /// <summary>The same without the prose check: a password may be a passphrase of words.</summary>
+        /// <summary>For TG1005: not a password placeholder nor a name (<see cref="PlaceholderDetector.IsPasswordStandIn"/>), prose allowed.</summary>
         public static bool IsCandidatePassword(string value, AnalyzerSettings settings) =>
-            !PlaceholderDetector.IsPlaceholder(value, settings.PlaceholderPatterns)
-            && !PlaceholderDetector.IsNonSecretIdentifier(value);
+            !PlaceholderDetector.IsPasswordStandIn(value, settings.PlaceholderPatterns);
     }
 }
