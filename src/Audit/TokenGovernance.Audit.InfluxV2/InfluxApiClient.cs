@@ -207,6 +207,43 @@ public sealed class InfluxApiClient
         return Clean(call, await SendAsync(HttpMethod.Patch, call, body, async (stream, token) => await JsonSerializer.DeserializeAsync(stream, InfluxJsonContext.Default.InfluxAuthorization, token), cancellationToken), 0);
     }
 
+    /// <summary><c>PATCH /api/v2/authorizations/{id}</c> with <c>{"description": ...}</c>.</summary>
+    public async Task<InfluxAuthorization> SetAuthorizationDescriptionAsync(string id, string description, CancellationToken cancellationToken)
+    {
+        var call = $"api/v2/authorizations/{Uri.EscapeDataString(id)}";
+        var body = JsonSerializer.Serialize(new InfluxAuthorizationUpdate { Description = description }, InfluxJsonContext.Default.InfluxAuthorizationUpdate);
+        return Clean(call, await SendAsync(HttpMethod.Patch, call, body, async (stream, token) => await JsonSerializer.DeserializeAsync(stream, InfluxJsonContext.Default.InfluxAuthorization, token), cancellationToken), 0);
+    }
+
+    /// <summary>
+    /// <c>POST /api/v2/authorizations</c>: a token for <see cref="InfluxAuthorizationCreate.UserId"/>. Never retried (a
+    /// retry could create a second token). The answer's value is kept as a <see cref="Remediation.TokenSecret"/> only.
+    /// </summary>
+    public async Task<InfluxCreatedAuthorization> CreateAuthorizationAsync(InfluxAuthorizationCreate request, CancellationToken cancellationToken)
+    {
+        const string call = "api/v2/authorizations";
+        var body = JsonSerializer.Serialize(request, InfluxJsonContext.Default.InfluxAuthorizationCreate);
+        var created = await SendAsync(HttpMethod.Post, call, body, async (stream, token) => await JsonSerializer.DeserializeAsync(stream, InfluxJsonContext.Default.InfluxCreatedAuthorization, token), cancellationToken);
+        ResponseChecks.Identity("POST /" + call, "the created authorization", created.Id);
+        return created.Token is null
+            ? throw new InfluxApiException($"POST /{call} created authorization {ServerText.OneLine(created.Id, _token)} but its answer holds no token value")
+            : created;
+    }
+
+    /// <summary><c>DELETE /api/v2/authorizations/{id}</c> (permanent); false when the server answers 404.</summary>
+    public async Task<bool> DeleteAuthorizationAsync(string id, CancellationToken cancellationToken)
+    {
+        var call = $"api/v2/authorizations/{Uri.EscapeDataString(id)}";
+        try
+        {
+            return await SendAsync(HttpMethod.Delete, call, jsonBody: null, (_, _) => ValueTask.FromResult(true), cancellationToken);
+        }
+        catch (InfluxApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The user the token belongs to.</summary>
     public async Task<InfluxUser> GetMeAsync(CancellationToken cancellationToken) =>
         CheckUser("api/v2/me", await GetAsync("api/v2/me", InfluxJsonContext.Default.InfluxUser, cancellationToken));

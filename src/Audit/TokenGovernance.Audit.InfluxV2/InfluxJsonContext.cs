@@ -7,6 +7,8 @@ namespace TokenGovernance.Audit.InfluxV2;
 [JsonSerializable(typeof(InfluxAuthorizationList))]
 [JsonSerializable(typeof(InfluxAuthorization))]
 [JsonSerializable(typeof(InfluxAuthorizationUpdate))]
+[JsonSerializable(typeof(InfluxAuthorizationCreate))]
+[JsonSerializable(typeof(InfluxCreatedAuthorization))]
 [JsonSerializable(typeof(InfluxUserList))]
 [JsonSerializable(typeof(InfluxUser))]
 [JsonSerializable(typeof(InfluxOrganizationList))]

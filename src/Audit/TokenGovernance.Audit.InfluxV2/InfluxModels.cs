@@ -124,8 +124,59 @@ public sealed class InfluxError
     public string? Message { get; set; }
 }
 
-/// <summary>The body of <c>PATCH /api/v2/authorizations/{id}</c> (AuthorizationUpdateRequest).</summary>
+/// <summary>The body of <c>PATCH /api/v2/authorizations/{id}</c> (AuthorizationUpdateRequest): what is not set is not sent.</summary>
 public sealed class InfluxAuthorizationUpdate
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Status { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Description { get; set; }
+}
+
+/// <summary>The body of <c>POST /api/v2/authorizations</c> (AuthorizationPostRequest) for another user.</summary>
+public sealed class InfluxAuthorizationCreate
+{
+    [JsonPropertyName("orgID")]
+    public required string OrgId { get; init; }
+
+    [JsonPropertyName("userID")]
+    public required string UserId { get; init; }
+
+    public required string Description { get; init; }
+
+    public string Status { get; init; } = "active";
+
+    public required List<InfluxPermissionRequest> Permissions { get; init; }
+}
+
+public sealed class InfluxPermissionRequest
+{
+    public required string Action { get; init; }
+
+    public required InfluxResourceRequest Resource { get; init; }
+}
+
+public sealed class InfluxResourceRequest
+{
+    public required string Type { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Id { get; init; }
+
+    [JsonPropertyName("orgID")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OrgId { get; init; }
+}
+
+/// <summary>The answer to a create: the one time the server shows the value, which goes straight into a <see cref="Remediation.TokenSecret"/>.</summary>
+public sealed class InfluxCreatedAuthorization
+{
+    public string Id { get; set; } = string.Empty;
+
+    [JsonConverter(typeof(TokenSecretJsonConverter))]
+    public Remediation.TokenSecret? Token { get; set; }
+
+    [JsonPropertyName("userID")]
+    public string? UserId { get; set; }
 }

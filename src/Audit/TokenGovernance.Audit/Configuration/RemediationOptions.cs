@@ -6,7 +6,7 @@ namespace TokenGovernance.Audit.Configuration;
 /// </summary>
 public sealed class RemediationOptions
 {
-    /// <summary>Rule id to action: <c>deactivate</c> or <c>none</c>.</summary>
+    /// <summary>Rule id to action: <c>deactivate</c>, <c>reissue</c> (TG2001 and TG2010 only) or <c>none</c>.</summary>
     public Dictionary<string, string> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Days a finding must have been open (its first sighting) before its action is due.</summary>
@@ -26,6 +26,18 @@ public sealed class RemediationOptions
 
     /// <summary>The worker in <c>apply</c> mode appends its journal here (JSON Lines, as <c>remediate apply --journal</c>).</summary>
     public string? JournalFile { get; set; }
+
+    /// <summary>The service user <c>reissue</c> creates new tokens for, by name or id, where a target names none of its own.</summary>
+    public string? ServiceUser { get; set; }
+
+    /// <summary>After a re-issue rewrote a Kubernetes Secret, restart the Deployments, StatefulSets and DaemonSets that use it.</summary>
+    public bool RestartWorkloads { get; set; }
+
+    /// <summary>The service user of <paramref name="target"/>: its own, else <see cref="ServiceUser"/>; null when neither is set.</summary>
+    public string? ServiceUserFor(TargetOptions target) =>
+        !string.IsNullOrWhiteSpace(target.ServiceUser) ? target.ServiceUser.Trim()
+        : !string.IsNullOrWhiteSpace(ServiceUser) ? ServiceUser.Trim()
+        : null;
 
     public RemediationMode ParsedMode => Choices.Parse(Mode, RemediationMode.Off);
 }
@@ -48,6 +60,12 @@ public enum RemediationAction
 
     /// <summary>v2: <c>PATCH /api/v2/authorizations/{id}</c> to <c>inactive</c>; reversible.</summary>
     Deactivate,
+
+    /// <summary>
+    /// v2: a token with the same permissions for the service user, written into every reference that held the old one;
+    /// the old token is deactivated after <c>GraceDays</c>. For personal tokens (TG2001, TG2010) only.
+    /// </summary>
+    Reissue,
 }
 
 /// <summary>How the worker treats remediation.</summary>

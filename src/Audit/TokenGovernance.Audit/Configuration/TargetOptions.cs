@@ -39,6 +39,12 @@ public sealed class TargetOptions
     /// </summary>
     public string? ManagementUrl { get; set; }
 
+    /// <summary>
+    /// The generic (service) user that <c>reissue</c> creates this target's new tokens for, by name or id; defaults to
+    /// <see cref="RemediationOptions.ServiceUser"/>. It must exist and be active (checked when the plan is made).
+    /// </summary>
+    public string? ServiceUser { get; set; }
+
     /// <summary>Cron expression overriding <see cref="TokenGovernanceOptions.Schedule"/> for this target.</summary>
     public string? Schedule { get; set; }
 

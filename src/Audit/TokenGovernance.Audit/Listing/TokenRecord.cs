@@ -74,5 +74,8 @@ public sealed record TokenRecord
 
 public sealed record PermissionRecord(string Action, string ResourceType, string? ScopeId, string? ScopeName, string? ResourceId, string? ResourceName);
 
-/// <summary>A reference that holds the token: source, location (never the value) and its state (<c>working</c>, <c>inactive</c>, ...).</summary>
-public sealed record TokenReferenceRecord(string Source, string Location, string State, string? MatchedBy = null);
+/// <summary>
+/// A reference that holds the token: source, location (never the value), its state (<c>working</c>, <c>inactive</c>, ...),
+/// how it was matched, and the fingerprint of the value found there (how a re-issue finds it again).
+/// </summary>
+public sealed record TokenReferenceRecord(string Source, string Location, string State, string? MatchedBy = null, string? Fingerprint = null);

@@ -73,7 +73,7 @@ public sealed class ReferenceAuditor(
                 counts[(scan.Source, state)]++;
                 if (token is not null)
                 {
-                    (byToken.TryGetValue(token.Id, out var held) ? held : byToken[token.Id] = []).Add(new TokenReferenceRecord(reference.Source, reference.Location, state, matchedBy));
+                    (byToken.TryGetValue(token.Id, out var held) ? held : byToken[token.Id] = []).Add(new TokenReferenceRecord(reference.Source, reference.Location, state, matchedBy, reference.Fingerprint));
                 }
 
                 findings.AddRange(FindingsFor(new ResolvedReference(reference, state, token, matchedBy), inventory, now));

@@ -17,7 +17,7 @@ public sealed record JournalEntry
 
     public string? Fingerprint { get; init; }
 
-    /// <summary><c>deactivate</c> or <c>reactivate</c>.</summary>
+    /// <summary><c>deactivate</c>, <c>reactivate</c>, <c>reissue</c> or <c>undo-reissue</c>.</summary>
     public required string Action { get; init; }
 
     public string? Rule { get; init; }
@@ -32,7 +32,31 @@ public sealed record JournalEntry
     public required string Outcome { get; init; }
 
     public string? Reason { get; init; }
+
+    /// <summary><c>reissue</c>: the token created for the service user (after a failure it was deleted again, unless the reason says otherwise).</summary>
+    public string? NewTokenId { get; init; }
+
+    /// <summary><c>reissue</c>: the new value's fingerprint, to match the references it was written to.</summary>
+    public string? NewFingerprint { get; init; }
+
+    /// <summary>
+    /// <c>reissue</c>: each reference rewritten (or restored after a failure); <c>undo-reissue</c>: each restored; a
+    /// deactivation retiring a re-issued token: each previous copy removed.
+    /// </summary>
+    public List<JournalReference>? References { get; init; }
+
+    /// <summary><c>reissue</c> with <c>Remediation:RestartWorkloads</c>: each workload given the restart annotation.</summary>
+    public List<JournalWorkload>? Workloads { get; init; }
+
+    /// <summary><c>reissue</c>: the old token's description before it was marked, which a rollback puts back.</summary>
+    public string? DescriptionBefore { get; init; }
 }
+
+/// <summary>A reference a re-issue touched: <c>file</c> path or Secret <c>namespace/name#key</c>, the fingerprint of the value it held, and what happened.</summary>
+public sealed record JournalReference(string Source, string Location, string? Fingerprint, string Outcome, string? Reason = null);
+
+/// <summary>A workload given the <c>kubectl.kubernetes.io/restartedAt</c> annotation (<c>Deployment</c>, <c>StatefulSet</c>, <c>DaemonSet</c>).</summary>
+public sealed record JournalWorkload(string Kind, string Namespace, string Name, string Outcome, string? Reason = null);
 
 public sealed record TokenStateRecord(string Status, DateTimeOffset? UpdatedAt);
 
@@ -52,4 +76,7 @@ public static class JournalOutcomes
 
     /// <summary>Not tried: an earlier call to the same target failed.</summary>
     public const string NotAttempted = "not-attempted";
+
+    /// <summary>A reference put back as it was, after a re-issue failed later on.</summary>
+    public const string Restored = "restored";
 }

@@ -10,7 +10,9 @@ namespace TokenGovernance.Audit.Remediation;
 /// for the whole target before any call. Each action is read back and journaled, whatever its outcome; a failed call
 /// stops that target and journals what was not attempted.
 /// </summary>
-public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOptions<TokenGovernanceOptions> options, TimeProvider time)
+public sealed class RemediationApplier(
+    IEnumerable<ITokenActions> products, ReissueApplier reissuer, ReissueUndoer undoer, IEnumerable<IReferenceRewriter> rewriters,
+    IOptions<TokenGovernanceOptions> options, TimeProvider time)
 {
     public async Task<RemediationSummary> ApplyAsync(RemediationPlan plan, IJournalSink journal, CancellationToken cancellationToken)
     {
@@ -33,7 +35,7 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
         return summary;
     }
 
-    /// <summary>Re-activates what the journal deactivated (and no later line re-activated), refusing tokens changed since.</summary>
+    /// <summary>Re-activates what the journal deactivated and undoes what it re-issued (unless a later line undid it), refusing tokens changed since.</summary>
     public async Task<RemediationSummary> RollbackAsync(IReadOnlyList<JournalEntry> entries, IJournalSink journal, CancellationToken cancellationToken)
     {
         var summary = new RemediationSummary();
@@ -45,12 +47,12 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
         return summary;
     }
 
-    /// <summary>What a rollback of <paramref name="entries"/> re-activates: per token, the last change the journal applied, when it was a deactivation.</summary>
+    /// <summary>What a rollback of <paramref name="entries"/> undoes: per token, the last change the journal applied, when it was a deactivation or a re-issue.</summary>
     public static List<JournalEntry> ToUndo(IEnumerable<JournalEntry> entries) => entries
         .Where(entry => entry.Outcome == JournalOutcomes.Applied)
         .GroupBy(entry => (entry.Target, entry.TokenId))
         .Select(group => group.Last())
-        .Where(entry => entry.Action == "deactivate")
+        .Where(entry => entry.Action is "deactivate" or ReissueFlow.Action)
         .ToList();
 
     private async Task ApplyTargetAsync(
@@ -81,6 +83,17 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
                 {
                     entry = Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.Refused, refused, before, null);
                 }
+                else if (action.Action == ReissueFlow.Action)
+                {
+                    var template = Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.Refused, null, before, null);
+                    entry = current!.Status == "inactive"
+                        ? template with { Reason = "the token was deactivated since the plan: nothing to re-issue" }
+                        : await reissuer.ReissueAsync(session, action, current, template, cancellationToken);
+                    if (entry.Outcome == JournalOutcomes.Applied)
+                    {
+                        entry = entry with { After = await StateAsync(session, action.TokenId, cancellationToken) };
+                    }
+                }
                 else if (current!.Status == "inactive")
                 {
                     entry = Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.AlreadyDone, "already inactive", before, before);
@@ -89,6 +102,10 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
                 {
                     var (after, failure) = await ChangeAsync(session, action.TokenId, active: false, cancellationToken);
                     entry = Entry(targetName, action, session.Actor.Name, planDigest, failure is null ? JournalOutcomes.Applied : JournalOutcomes.Failed, failure, before, after);
+                    if (failure is null && action.ReissuedAs is not null)
+                    {
+                        entry = entry with { References = await RemovePreviousCopiesAsync(action, cancellationToken) };
+                    }
                 }
             }
             catch (Exception exception) when (exception is TargetReadException)
@@ -130,6 +147,10 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
                 {
                     entry = template with { Outcome = JournalOutcomes.Refused, Reason = "the token is gone" };
                 }
+                else if (done.Action == ReissueFlow.Action)
+                {
+                    entry = await undoer.UndoAsync(session, done, current, template with { Action = ReissueFlow.UndoAction, NewTokenId = done.NewTokenId, Before = before }, cancellationToken);
+                }
                 else if (current.Status == "active")
                 {
                     entry = template with { Outcome = JournalOutcomes.AlreadyDone, Reason = "already active", Before = before, After = before };
@@ -153,6 +174,42 @@ public sealed class RemediationApplier(IEnumerable<ITokenActions> products, IOpt
             summary.Count(entry.Outcome);
         }
     }
+
+    /// <summary>
+    /// A retired re-issue's previous copies, removed once the old token is inactive: each only while it still holds
+    /// the old value. A copy that cannot be removed is journaled and left; the deactivation stands.
+    /// </summary>
+    private async Task<List<JournalReference>> RemovePreviousCopiesAsync(PlannedAction action, CancellationToken cancellationToken)
+    {
+        var removed = new List<JournalReference>();
+        foreach (var copy in action.References ?? [])
+        {
+            var outcome = "removed";
+            string? reason = null;
+            try
+            {
+                if (rewriters.FirstOrDefault(rewriter => rewriter.Handles(copy.Source)) is not { } rewriter)
+                {
+                    (outcome, reason) = (JournalOutcomes.Failed, "tokengov cannot write there in this configuration");
+                }
+                else if (!await rewriter.RemovePreviousAsync(action.Target, copy, cancellationToken))
+                {
+                    (outcome, reason) = ("already-gone", null);
+                }
+            }
+            catch (RewriteException exception)
+            {
+                (outcome, reason) = (JournalOutcomes.Failed, exception.Message);
+            }
+
+            removed.Add(new JournalReference(copy.Source, copy.Location, copy.Fingerprint, outcome, reason));
+        }
+
+        return removed;
+    }
+
+    private static async Task<TokenStateRecord?> StateAsync(ITokenActionSession session, string tokenId, CancellationToken cancellationToken) =>
+        await session.ReadAsync(tokenId, cancellationToken) is { } token ? new TokenStateRecord(token.Status, token.UpdatedAt) : null;
 
     /// <summary>Sets the token's state and reads it back: the state after, and why it is not what was asked (null when it is).</summary>
     private static async Task<(TokenStateRecord? After, string? Failure)> ChangeAsync(ITokenActionSession session, string tokenId, bool active, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ public sealed record PlannedAction
     /// <summary>A digest of the token's permissions as read (<see cref="PermissionsDigest"/>).</summary>
     public required string PermissionsDigest { get; init; }
 
-    /// <summary><c>deactivate</c>.</summary>
+    /// <summary><c>deactivate</c> or <c>reissue</c>.</summary>
     public required string Action { get; init; }
 
     public required string Rule { get; init; }
@@ -64,7 +64,41 @@ public sealed record PlannedAction
     public required string State { get; init; }
 
     public string? Reason { get; init; }
+
+    /// <summary><c>reissue</c>: the token apply creates (same permissions, for the service user).</summary>
+    public PlannedToken? NewToken { get; init; }
+
+    /// <summary>
+    /// <c>reissue</c>: every reference that holds the token, and whether apply rewrites it. A <c>deactivate</c> that
+    /// retires a re-issued token: the previous copies it removes.
+    /// </summary>
+    public List<PlannedReference>? References { get; init; }
+
+    /// <summary>A <c>deactivate</c> that retires a token re-issued earlier: the id of the token that replaced it.</summary>
+    public string? ReissuedAs { get; init; }
 }
+
+/// <summary>The token a re-issue creates: never a value, only what it will be.</summary>
+public sealed record PlannedToken
+{
+    public required string ServiceUserId { get; init; }
+
+    public required string ServiceUserName { get; init; }
+
+    public required string OrgId { get; init; }
+
+    /// <summary><c>&lt;old description&gt; (re-issued from &lt;old id&gt;)</c>.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>The old token's permissions, identical (apply checks them against its digest again).</summary>
+    public required List<Listing.PermissionRecord> Permissions { get; init; }
+}
+
+/// <summary>
+/// A place that holds a token: <c>file</c> (<see cref="Location"/> is its path) or <c>kubernetes-secret</c>
+/// (<c>namespace/name#key</c>), with the fingerprint of the value found there, which is how apply finds it again.
+/// </summary>
+public sealed record PlannedReference(string Source, string Location, string? Fingerprint, bool Rewrite, string? Reason = null);
 
 public sealed record SkippedToken(string Target, string TokenId, string Rule, string Reason);
 

@@ -3,10 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.Audit.Reporting;
 
 namespace TokenGovernance.Audit.Remediation;
+
+/// <summary>What the plan command learned of a target's service user: the user, or why there is none to use.</summary>
+public sealed record ServiceUserCheck(Model.Principal? User, string? Problem);
 
 /// <summary>
 /// Turns an audit (made with token records) into a <see cref="RemediationPlan"/>: each unsuppressed finding whose rule
@@ -19,7 +23,10 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
     private readonly RemediationProtection _protection = new(options.Remediation.Protect);
 
     /// <param name="firstSeen">When each finding (target, rule, token id) was first seen, from the findings history; null falls back to the finding's own.</param>
-    public RemediationPlan Plan(AuditReport report, IReadOnlySet<string> rules, DateTimeOffset now, Func<string, string, string, DateTimeOffset?>? firstSeen = null)
+    /// <param name="serviceUsers">Per target, its service user as the server knows it (the plan command looks it up); a re-issue without one is refused.</param>
+    public RemediationPlan Plan(
+        AuditReport report, IReadOnlySet<string> rules, DateTimeOffset now, Func<string, string, string, DateTimeOffset?>? firstSeen = null,
+        IReadOnlyDictionary<string, ServiceUserCheck>? serviceUsers = null)
     {
         var targets = new List<PlanTarget>();
         var actions = new List<PlannedAction>();
@@ -48,8 +55,9 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
                 if (result.Kind != TargetKinds.InfluxDb2)
                 {
                     // v3 and the management APIs cannot deactivate: they delete or revoke, for good. Not planned, said so.
-                    skipped.Add(new SkippedToken(result.Target, token.Id, finding.Rule.Id,
-                        $"deactivate exists on InfluxDB v2 only; a {result.Kind} token can only be deleted or revoked, which cannot be undone"));
+                    skipped.Add(new SkippedToken(result.Target, token.Id, finding.Rule.Id, ActionFor(finding.Rule.Id) == RemediationAction.Reissue
+                        ? $"re-issue is built for InfluxDB v2 targets only; a {result.Kind} token is not re-issued"
+                        : $"deactivate exists on InfluxDB v2 only; a {result.Kind} token can only be deleted or revoked, which cannot be undone"));
                     continue;
                 }
 
@@ -60,23 +68,10 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
                 }
 
                 var opened = firstSeen?.Invoke(result.Target, finding.Rule.Id, token.Id) ?? finding.FirstSeen ?? now;
-                var dueAt = opened.AddDays(_settings.GraceDays);
-                planned.Add(new PlannedAction
-                {
-                    Target = result.Target,
-                    TokenId = token.Id,
-                    Fingerprint = token.Fingerprint,
-                    Description = token.Description,
-                    Owner = token.OwnerName ?? token.OwnerId,
-                    UpdatedAt = token.UpdatedAt,
-                    PermissionsDigest = PermissionsDigest.Of(token.Permissions),
-                    Action = "deactivate",
-                    Rule = finding.Rule.Id,
-                    Message = finding.Message,
-                    FirstSeen = opened,
-                    DueAt = dueAt,
-                    State = dueAt <= now ? ActionStates.Due : ActionStates.Pending,
-                });
+                var action = ActionFor(finding.Rule.Id) == RemediationAction.Reissue
+                    ? Reissue(result.Target, token, finding, opened, now, serviceUsers)
+                    : Deactivate(result.Target, token, finding, opened, now);
+                planned.Add(action);
             }
 
             var due = planned.Count(action => action.State == ActionStates.Due);
@@ -103,6 +98,118 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
         return PlanFile.Seal(plan);
     }
 
+    private PlannedAction Deactivate(string target, TokenRecord token, Finding finding, DateTimeOffset opened, DateTimeOffset now)
+    {
+        var dueAt = opened.AddDays(_settings.GraceDays);
+        return Base(target, token, finding) with
+        {
+            Action = "deactivate",
+            FirstSeen = opened,
+            DueAt = dueAt,
+            State = dueAt <= now ? ActionStates.Due : ActionStates.Pending,
+        };
+    }
+
+    /// <summary>
+    /// A re-issue, or, for a token re-issued before (its description carries the mark), its retirement: a deactivation
+    /// due <c>GraceDays</c> after the re-issue, which removes the previous copies the re-issue left beside each reference.
+    /// </summary>
+    private PlannedAction Reissue(
+        string target, TokenRecord token, Finding finding, DateTimeOffset opened, DateTimeOffset now, IReadOnlyDictionary<string, ServiceUserCheck>? serviceUsers)
+    {
+        var references = token.References;
+        if (ReissueFlow.TryReadMark(token.Description, out var newId, out var reissuedAt))
+        {
+            var retireAt = reissuedAt.AddDays(_settings.GraceDays);
+            return Base(target, token, finding) with
+            {
+                Action = "deactivate",
+                Message = $"re-issued as {newId}: the old token is retired {_settings.GraceDays} day(s) after the re-issue",
+                FirstSeen = reissuedAt,
+                DueAt = retireAt,
+                State = retireAt <= now ? ActionStates.Due : ActionStates.Pending,
+                ReissuedAs = newId,
+                References = references.Where(reference => ReissueFlow.IsPreviousCopy(reference.Location) && Rewritable(reference.Source))
+                    .Select(reference => new PlannedReference(reference.Source, PlaceOf(reference), reference.Fingerprint, Rewrite: true))
+                    .Distinct().ToList(),
+            };
+        }
+
+        var dueAt = opened.AddDays(_settings.GraceDays);
+        var planned = Base(target, token, finding) with
+        {
+            Action = ReissueFlow.Action,
+            FirstSeen = opened,
+            DueAt = dueAt,
+            State = dueAt <= now ? ActionStates.Due : ActionStates.Pending,
+            References = references.Where(reference => !ReissueFlow.IsPreviousCopy(reference.Location))
+                .Select(reference => Rewritable(reference.Source)
+                    ? new PlannedReference(reference.Source, PlaceOf(reference), reference.Fingerprint, Rewrite: reference.Fingerprint is not null,
+                        reference.Fingerprint is null ? "no value was read there" : null)
+                    : new PlannedReference(reference.Source, reference.Location, reference.Fingerprint, Rewrite: false, NotRewrittenBecause(reference.Source)))
+                .Distinct().ToList(),
+        };
+
+        var check = serviceUsers?.GetValueOrDefault(target);
+        var refused = check is null ? $"target '{target}': the service user was not looked up"
+            : check.Problem is not null ? check.Problem
+            : token.ScopeId is null ? "the token belongs to no organization"
+            : token.OwnerId == check.User!.Id ? $"the token is already the service user's ('{check.User.Name}')"
+            : planned.References!.Count(reference => reference.Rewrite) == 0
+                ? "no reference to rewrite holds it: tokengov would have nowhere to put the new value (configure the file or Kubernetes reference sources that hold it, or deactivate it instead)"
+            : null;
+        if (refused is not null || check?.User is not { } user)
+        {
+            return planned with { State = ActionStates.Refused, Reason = refused };
+        }
+
+        return planned with
+        {
+            NewToken = new PlannedToken
+            {
+                ServiceUserId = user.Id,
+                ServiceUserName = user.Name,
+                OrgId = token.ScopeId!,
+                Description = ReissueFlow.NewDescription(token.Description, token.Id),
+                Permissions = [.. token.Permissions],
+            },
+        };
+    }
+
+    private static PlannedAction Base(string target, TokenRecord token, Finding finding) => new()
+    {
+        Target = target,
+        TokenId = token.Id,
+        Fingerprint = token.Fingerprint,
+        Description = token.Description,
+        Owner = token.OwnerName ?? token.OwnerId,
+        UpdatedAt = token.UpdatedAt,
+        PermissionsDigest = PermissionsDigest.Of(token.Permissions),
+        Action = "deactivate",
+        Rule = finding.Rule.Id,
+        Message = finding.Message,
+        FirstSeen = default,
+        DueAt = default,
+        State = ActionStates.Pending,
+    };
+
+    /// <summary>The sources a re-issue can write to: files and Kubernetes Secrets.</summary>
+    public static bool Rewritable(string source) => source is Model.ReferenceSources.File or Model.ReferenceSources.KubernetesSecret;
+
+    /// <summary>A file reference's path without its line (<c>path:line</c>); a Secret's <c>namespace/name#key</c> as it is.</summary>
+    private static string PlaceOf(TokenReferenceRecord reference) =>
+        reference.Source == Model.ReferenceSources.File && reference.Location.LastIndexOf(':') is var colon and > 0
+            && int.TryParse(reference.Location.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? reference.Location[..colon]
+            : reference.Location;
+
+    private static string NotRewrittenBecause(string source) => source switch
+    {
+        Model.ReferenceSources.KubernetesConfigMap => "a ConfigMap is not rewritten (a token belongs in a Secret): move it there, then re-plan",
+        Model.ReferenceSources.Inventory => "an inventory entry: update it where it is kept",
+        _ => $"tokengov does not write to {source} references",
+    };
+
     /// <summary>Why a target's due actions are too many to take, or null: the caps hold for the whole target.</summary>
     public string? CapProblem(string target, int due, int tokens)
     {
@@ -128,6 +235,11 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
         foreach (var target in options.Targets.OrderBy(target => target.Name, StringComparer.Ordinal))
         {
             text.Append("target ").Append(target.Name).Append(' ').Append(target.Url).Append('\n');
+            if (settings.ServiceUserFor(target) is { } serviceUser)
+            {
+                // Added only when set, so plans made before re-issue existed still apply.
+                text.Append("service-user ").Append(target.Name).Append(' ').Append(serviceUser).Append('\n');
+            }
         }
 
         foreach (var (rule, action) in settings.Rules.OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
@@ -136,6 +248,11 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
         }
 
         text.Append(CultureInfo.InvariantCulture, $"grace {settings.GraceDays} max {settings.MaxActionsPerTarget} percent {settings.MaxPercentPerTarget}\n");
+        if (settings.RestartWorkloads)
+        {
+            text.Append("restart-workloads\n");
+        }
+
         text.Append("protect ").AppendJoin(',', settings.Protect.TokenIds).Append(';').AppendJoin(',', settings.Protect.Users).Append(';').AppendJoin(',', settings.Protect.DescriptionPatterns);
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

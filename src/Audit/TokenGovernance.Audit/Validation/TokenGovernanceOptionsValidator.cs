@@ -24,7 +24,7 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
 
         ValidatePolicy(options.Policy, problems);
         ValidateReferences(options, problems);
-        ValidateRemediation(options.Remediation, problems);
+        ValidateRemediation(options, problems);
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
@@ -146,8 +146,9 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         }
     }
 
-    private void ValidateRemediation(RemediationOptions remediation, List<string> problems)
+    private void ValidateRemediation(TokenGovernanceOptions options, List<string> problems)
     {
+        var remediation = options.Remediation;
         var path = $"{Root}:Remediation";
         foreach (var (id, action) in remediation.Rules)
         {
@@ -162,7 +163,11 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
             }
             else if (!Choices.TryParse<RemediationAction>(action, out _))
             {
-                problems.Add($"{path}:Rules:{id} '{action}' is not deactivate or none");
+                problems.Add($"{path}:Rules:{id} '{action}' is not deactivate, reissue or none");
+            }
+            else if (Choices.Parse(action, RemediationAction.None) == RemediationAction.Reissue)
+            {
+                ValidateReissue($"{path}:Rules:{id}", id, options, problems);
             }
         }
 
@@ -173,6 +178,21 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         if (!Choices.TryParse<RemediationMode>(remediation.Mode, out _))
         {
             problems.Add($"{path}:Mode '{remediation.Mode}' is not off, plan or apply");
+        }
+    }
+
+    /// <summary>Re-issue moves a person's token to the service user: for the rules about personal tokens, with a service user to move it to.</summary>
+    private static void ValidateReissue(string path, string ruleId, TokenGovernanceOptions options, List<string> problems)
+    {
+        if (!Remediation.ReissueFlow.Rules.Contains(ruleId))
+        {
+            problems.Add($"{path} 'reissue' applies to {string.Join(" and ", Remediation.ReissueFlow.Rules.Order(StringComparer.Ordinal))} only (tokens of a person); use deactivate or none");
+            return;
+        }
+
+        foreach (var target in options.Targets.Where(target => target.ParsedKind == TargetKind.InfluxDb2 && options.Remediation.ServiceUserFor(target) is null))
+        {
+            problems.Add($"{path} is reissue, but target '{target.Name}' has no ServiceUser and {Root}:Remediation:ServiceUser is not set: name the generic user new tokens are created for");
         }
     }
 

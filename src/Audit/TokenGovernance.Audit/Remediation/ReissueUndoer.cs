@@ -1,0 +1,63 @@
+namespace TokenGovernance.Audit.Remediation;
+
+/// <summary>
+/// Rolls a re-issue back from its journal line: each rewritten reference gets its previous copy back (the copy is the
+/// only place the old value was kept), then the new token is deleted, the old one re-activated if it had been
+/// deactivated, and its description put back. A reference that cannot be restored stops the rollback before the new
+/// token is deleted: a reference still holding it keeps working.
+/// </summary>
+public sealed class ReissueUndoer(IEnumerable<IReferenceRewriter> rewriters)
+{
+    public async Task<JournalEntry> UndoAsync(ITokenActionSession session, JournalEntry done, CurrentToken current, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        var restored = new List<JournalReference>();
+        foreach (var reference in (done.References ?? []).Where(reference => reference.Outcome == "rewritten"))
+        {
+            var planned = new PlannedReference(reference.Source, reference.Location, reference.Fingerprint, Rewrite: true);
+            try
+            {
+                var rewriter = rewriters.FirstOrDefault(candidate => candidate.Handles(reference.Source))
+                    ?? throw new RewriteException($"{reference.Source} '{reference.Location}': tokengov cannot write there in this configuration");
+                await rewriter.RestoreAsync(done.Target, planned, cancellationToken);
+                restored.Add(reference with { Outcome = JournalOutcomes.Restored, Reason = null });
+            }
+            catch (RewriteException exception)
+            {
+                restored.Add(reference with { Outcome = JournalOutcomes.Failed, Reason = exception.Message });
+                var left = restored.Count - 1 == 0 ? "no reference was restored" : $"{restored.Count - 1} reference(s) were restored";
+                return entry with
+                {
+                    Outcome = JournalOutcomes.Failed,
+                    Reason = $"{exception.Message}; {left}, the new token {done.NewTokenId} is kept (what was not restored still uses it)",
+                    References = restored,
+                };
+            }
+        }
+
+        var steps = new List<string>();
+        if (done.NewTokenId is { } newId)
+        {
+            steps.Add(await session.DeleteAsync(newId, cancellationToken) ? $"the new token {newId} was deleted" : $"the new token {newId} was already gone");
+        }
+
+        if (current.Status == "inactive")
+        {
+            await session.SetActiveAsync(current.Id, active: true, cancellationToken);
+            steps.Add("the old token was re-activated");
+        }
+
+        if (ReissueFlow.TryReadMark(current.Description, out _, out _))
+        {
+            await session.SetDescriptionAsync(current.Id, done.DescriptionBefore ?? string.Empty, cancellationToken);
+        }
+
+        var after = await session.ReadAsync(current.Id, cancellationToken);
+        return entry with
+        {
+            Outcome = after?.Status == "active" ? JournalOutcomes.Applied : JournalOutcomes.Failed,
+            Reason = string.Join("; ", steps) + (after?.Status == "active" ? string.Empty : $"; the old token reads back as {after?.Status ?? "gone"}"),
+            References = restored.Count == 0 ? null : restored,
+            After = after is null ? null : new TokenStateRecord(after.Status, after.UpdatedAt),
+        };
+    }
+}
