@@ -58,6 +58,9 @@ public static class InfluxHttpServiceCollectionExtensions
             options.Retry.BackoffType = DelayBackoffType.Exponential;
             options.Retry.UseJitter = true;
             options.Retry.ShouldRetryAfterHeader = true;
+
+            // A create that timed out may have been made: a retry could make a second token (a re-issue's POST).
+            options.Retry.DisableFor(HttpMethod.Post);
             options.AttemptTimeout.Timeout = client.AttemptTimeout;
             options.TotalRequestTimeout.Timeout = client.TotalTimeout;
             options.CircuitBreaker.SamplingDuration = client.AttemptTimeout * 2 + TimeSpan.FromSeconds(1);

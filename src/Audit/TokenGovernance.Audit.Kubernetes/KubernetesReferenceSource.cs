@@ -35,7 +35,7 @@ public sealed class KubernetesReferenceSource(IOptions<TokenGovernanceOptions> s
         KubernetesClientConfiguration configuration;
         try
         {
-            configuration = Configuration(options);
+            configuration = KubernetesConnection.Configuration(options);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -61,11 +61,6 @@ public sealed class KubernetesReferenceSource(IOptions<TokenGovernanceOptions> s
 
         return scans;
     }
-
-    private static KubernetesClientConfiguration Configuration(KubernetesSourceOptions options) =>
-        !string.IsNullOrWhiteSpace(options.Kubeconfig) ? KubernetesClientConfiguration.BuildConfigFromConfigFile(options.Kubeconfig)
-        : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
-        : KubernetesClientConfiguration.BuildConfigFromConfigFile();
 
     private static async Task<SourceScan> ScanKindAsync(string source, string ns, Func<Task<List<FoundReference>>> list)
     {

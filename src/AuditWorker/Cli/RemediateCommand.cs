@@ -24,9 +24,11 @@ public static class RemediateCommand
         var targets = cli.SelectTargets(command.Query.Targets);
         var report = await cli.Services.GetRequiredService<AuditRunner>().RunAsync(targets, cancellationToken, new AuditRequest { Detail = AuditDetail.Tokens });
         var history = await FirstSeenAsync(cli.ConfiguredScheduler, report, standardError, cancellationToken);
+        var serviceUsers = await cli.Services.GetRequiredService<ServiceUserLookup>().LookUpAsync(targets, cancellationToken);
         var now = cli.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var plan = new RemediationPlanner(cli.Options).Plan(report, command.Rules.ToHashSet(StringComparer.Ordinal), now,
-            history is null ? null : (target, rule, tokenId) => history.TryGetValue((target, rule, tokenId), out var seen) ? seen : null);
+            history is null ? null : (target, rule, tokenId) => history.TryGetValue((target, rule, tokenId), out var seen) ? seen : null,
+            serviceUsers);
 
         await CliHost.WriteOutputAsync(command.Output, "plan", output => PlanFile.WriteAsync(plan, output, cancellationToken), cancellationToken);
         await AuditCommand.WriteFailuresAsync(report, standardError);
@@ -50,6 +52,10 @@ public static class RemediateCommand
             foreach (var action in due)
             {
                 await Console.Out.WriteLineAsync(TerminalText.Escape($"would {action.Action} token {action.TokenId} on {action.Target} ({action.Rule}: {action.Message})"));
+                if (action.NewToken is { } created)
+                {
+                    await Console.Out.WriteLineAsync(TerminalText.Escape($"  as a new token for '{created.ServiceUserName}' described \"{created.Description}\", rewriting {RewriteList(action)}"));
+                }
             }
 
             await standardError.WriteLineAsync($"tokengov: nothing was changed: {due.Count} due action(s); run again with --yes to apply them");
@@ -71,10 +77,12 @@ public static class RemediateCommand
         {
             foreach (var entry in undo)
             {
-                await Console.Out.WriteLineAsync(TerminalText.Escape($"would reactivate token {entry.TokenId} on {entry.Target} (deactivated {entry.Time:yyyy-MM-dd HH:mm} UTC by {entry.Actor})"));
+                await Console.Out.WriteLineAsync(TerminalText.Escape(entry.Action == ReissueFlow.Action
+                    ? $"would undo the re-issue of token {entry.TokenId} on {entry.Target}: restore {entry.References?.Count(reference => reference.Outcome == "rewritten") ?? 0} reference(s) from their previous copies, delete token {entry.NewTokenId} (re-issued {entry.Time:yyyy-MM-dd HH:mm} UTC by {entry.Actor})"
+                    : $"would reactivate token {entry.TokenId} on {entry.Target} (deactivated {entry.Time:yyyy-MM-dd HH:mm} UTC by {entry.Actor})"));
             }
 
-            await standardError.WriteLineAsync($"tokengov: nothing was changed: {undo.Count} token(s) to reactivate; run again with --yes to roll back");
+            await standardError.WriteLineAsync($"tokengov: nothing was changed: {undo.Count} change(s) to undo; run again with --yes to roll back");
             return ExitCodes.Success;
         }
 
@@ -119,6 +127,23 @@ public static class RemediateCommand
         {
             var when = action.State == ActionStates.Pending ? $"due {action.DueAt:yyyy-MM-dd}" : action.State;
             await standardError.WriteLineAsync(TerminalText.Escape($"  {when,-16} {action.Action} {action.Target}/{action.TokenId} {action.Rule} {action.Owner} {action.Description}"));
+            if (action.State == ActionStates.Refused && action.Reason is not null && action.Action == ReissueFlow.Action)
+            {
+                await standardError.WriteLineAsync(TerminalText.Escape($"  {string.Empty,-16}   refused: {action.Reason}"));
+            }
+
+            if (action.NewToken is { } created)
+            {
+                await standardError.WriteLineAsync(TerminalText.Escape(
+                    $"  {string.Empty,-16}   new token for '{created.ServiceUserName}': \"{created.Description}\", {Audit.Listing.PermissionSummary.Of(created.Permissions)}"));
+            }
+
+            foreach (var reference in action.References ?? [])
+            {
+                var what = action.ReissuedAs is not null ? "remove previous copy" : reference.Rewrite ? "rewrite" : "not rewritten";
+                await standardError.WriteLineAsync(TerminalText.Escape(
+                    $"  {string.Empty,-16}   {what} {reference.Source} {reference.Location}{(reference.Reason is null ? string.Empty : ": " + reference.Reason)}"));
+            }
         }
 
         foreach (var skipped in plan.Skipped)
@@ -126,6 +151,9 @@ public static class RemediateCommand
             await standardError.WriteLineAsync(TerminalText.Escape($"  {"protected",-16} {skipped.Target}/{skipped.TokenId} {skipped.Rule}: {skipped.Reason}"));
         }
     }
+
+    private static string RewriteList(PlannedAction action) =>
+        string.Join(", ", (action.References ?? []).Where(reference => reference.Rewrite).Select(reference => $"{reference.Source} {reference.Location}"));
 
     /// <summary>With the worker's PostgreSQL store configured, when each open finding was first seen; null without (or when unreachable).</summary>
     private static async Task<Dictionary<(string Target, string Rule, string Subject), DateTimeOffset>?> FirstSeenAsync(

@@ -151,7 +151,8 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
         };
 
         var check = serviceUsers?.GetValueOrDefault(target);
-        var refused = check is null ? $"target '{target}': the service user was not looked up"
+        var refused = serviceUsers is null ? "a re-issue is made from a reviewed plan only (tokengov remediate plan, then apply): it rewrites Secrets and files"
+            : check is null ? $"target '{target}': the service user was not looked up"
             : check.Problem is not null ? check.Problem
             : token.ScopeId is null ? "the token belongs to no organization"
             : token.OwnerId == check.User!.Id ? $"the token is already the service user's ('{check.User.Name}')"
