@@ -76,9 +76,9 @@ public sealed class InfluxV2TokenActions(InfluxApiClientFactory clientFactory) :
                 return null;
             }
 
-            var which = audit.Count > 0 ? "the audit token" : $"no active token of the audit user '{actor.Name}'";
+            var which = audit.Count > 0 ? "the audit token may not" : $"no active token of the audit user '{actor.Name}' may";
             var lacks = missing.FirstOrDefault() ?? "every permission (tokengov sees none of its tokens)";
-            return $"{which} may create a token for the service user '{token.ServiceUserName}': it lacks {lacks}; "
+            return $"{which} create a token for the service user '{token.ServiceUserName}': it lacks {lacks}; "
                 + "use an operator token (OSS), or one with write:users/<service user id> and write:orgs/<org id>/authorizations that holds every permission it grants (an all-access token creates tokens for its own user only)";
         }
 

@@ -97,6 +97,7 @@ public sealed partial class InfluxApiDouble : IAsyncDisposable
 
         MapV3Routes();
         MapManagementRoutes();
+        MapCreateRoutes();
 
         _app.MapGet("/api/v2/orgs", context => Authenticated(context, (caller, json) =>
         {

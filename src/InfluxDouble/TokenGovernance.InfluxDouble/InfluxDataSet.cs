@@ -41,6 +41,15 @@ public sealed class InfluxDataSet
     private Index<DoubleOrganization>? _organizations;
     private Index<DoubleBucket>? _buckets;
 
+    /// <summary>Forgets the lookups after a list changed without changing its length (a token deleted, another created).</summary>
+    public void Changed()
+    {
+        _byToken = null;
+        _users = null;
+        _organizations = null;
+        _buckets = null;
+    }
+
     public DoubleAuthorization? FindByToken(string token) =>
         Index.Of(ref _byToken, Authorizations, authorization => authorization.Token).Find(token);
 

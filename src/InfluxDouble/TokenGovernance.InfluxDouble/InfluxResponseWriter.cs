@@ -5,13 +5,14 @@ namespace TokenGovernance.InfluxDouble;
 /// <summary>Writes the double's JSON in the shapes OSS emits (REFERENCE.md §1, §6), streaming to the response.</summary>
 internal static class InfluxResponseWriter
 {
-    public static void WriteAuthorization(Utf8JsonWriter json, DoubleAuthorization authorization, InfluxDataSet data, InfluxDoubleMode mode)
+    /// <param name="showValue">The answer to a create: the value is shown whatever the mode (the only time OSS ≥ 2.9 and Cloud show it).</param>
+    public static void WriteAuthorization(Utf8JsonWriter json, DoubleAuthorization authorization, InfluxDataSet data, InfluxDoubleMode mode, bool showValue = false)
     {
         var org = data.FindOrganization(authorization.OrgId);
         var user = data.FindUser(authorization.UserId);
         json.WriteStartObject();
         json.WriteString("id", authorization.Id);
-        json.WriteString("token", mode switch
+        json.WriteString("token", showValue ? authorization.Token : mode switch
         {
             InfluxDoubleMode.Oss27 => authorization.Token,
             InfluxDoubleMode.Oss29 => string.Empty,

@@ -11,7 +11,10 @@ namespace TokenGovernance.AuditWorker.Tests.References;
 
 /// <summary>
 /// A fake Kubernetes API on loopback (as KubernetesClient's own tests use): lists Secrets and ConfigMaps of a
-/// namespace one object per page with <c>continue</c> tokens, and answers 403 for namespaces it forbids.
+/// namespace one object per page with <c>continue</c> tokens, and answers 403 for namespaces it forbids. For
+/// re-issues it reads and merge-patches one Secret as the API server does (a <c>metadata.resourceVersion</c> in the
+/// patch is a precondition: 409 when it is not the Secret's), and lists and patches Deployments, StatefulSets and
+/// DaemonSets.
 /// </summary>
 internal sealed class FakeKubernetesApi : IAsyncDisposable
 {
@@ -25,6 +28,18 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 
     public HashSet<string> Forbidden { get; } = new();
 
+    /// <summary>Workloads by namespace and plural kind (<c>deployments</c>, <c>statefulsets</c>, <c>daemonsets</c>).</summary>
+    public Dictionary<(string Namespace, string Kind), List<JsonObject>> Workloads { get; } = new();
+
+    /// <summary>Every PATCH as <c>content-type path body</c>, in order: what a re-issue sent (the tests look for values there on purpose).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Patches { get; } = new();
+
+    /// <summary>Secret names whose next patch is answered with this status (e.g. 500), once.</summary>
+    public Dictionary<string, int> FailNextPatch { get; } = new();
+
+    /// <summary>Called before a Secret patch is applied: a test changes the Secret behind tokengov's back here.</summary>
+    public Action<JsonObject>? BeforeSecretPatch { get; set; }
+
     public int Requests;
 
     public string Kubeconfig { get; private set; } = string.Empty;
@@ -37,6 +52,10 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeKubernetesApi(app);
         app.MapGet("/api/v1/namespaces/{ns}/{kind}", (HttpContext context, string ns, string kind) => fake.ListAsync(context, ns, kind));
+        app.MapGet("/api/v1/namespaces/{ns}/secrets/{name}", (HttpContext context, string ns, string name) => fake.ReadSecretAsync(context, ns, name));
+        app.MapMethods("/api/v1/namespaces/{ns}/secrets/{name}", ["PATCH"], (HttpContext context, string ns, string name) => fake.PatchSecretAsync(context, ns, name));
+        app.MapGet("/apis/apps/v1/namespaces/{ns}/{kind}", (HttpContext context, string ns, string kind) => fake.ListWorkloadsAsync(context, ns, kind));
+        app.MapMethods("/apis/apps/v1/namespaces/{ns}/{kind}/{name}", ["PATCH"], (HttpContext context, string ns, string kind, string name) => fake.PatchWorkloadAsync(context, ns, kind, name));
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.Kubeconfig = Path.Combine(directory, "kubeconfig");
@@ -70,13 +89,166 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 
     private static JsonObject Object(string ns, string name, string? authorizationId, JsonObject data)
     {
-        var metadata = new JsonObject { ["name"] = name, ["namespace"] = ns };
+        var metadata = new JsonObject { ["name"] = name, ["namespace"] = ns, ["resourceVersion"] = "1" };
         if (authorizationId is not null)
         {
             metadata["annotations"] = new JsonObject { ["tokengovernance.io/authorization-id"] = authorizationId };
         }
 
         return new JsonObject { ["metadata"] = metadata, ["data"] = data };
+    }
+
+    /// <summary>A Deployment, StatefulSet or DaemonSet whose pod template mounts <paramref name="volumeSecret"/> and/or reads <paramref name="envSecret"/>.</summary>
+    public static JsonObject Workload(string ns, string name, string? volumeSecret = null, string? envSecret = null)
+    {
+        var container = new JsonObject { ["name"] = "app", ["image"] = "telegraf:1.33" };
+        if (envSecret is not null)
+        {
+            container["env"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "INFLUX_TOKEN",
+                ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = envSecret, ["key"] = "token" } },
+            });
+        }
+
+        var pod = new JsonObject { ["containers"] = new JsonArray(container) };
+        if (volumeSecret is not null)
+        {
+            pod["volumes"] = new JsonArray(new JsonObject { ["name"] = "token", ["secret"] = new JsonObject { ["secretName"] = volumeSecret } });
+        }
+
+        return new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
+            ["spec"] = new JsonObject { ["template"] = new JsonObject { ["metadata"] = new JsonObject(), ["spec"] = pod } },
+        };
+    }
+
+    public JsonObject SecretNamed(string ns, string name) =>
+        Secrets[ns].Single(secret => (string?)secret["metadata"]!["name"] == name);
+
+    /// <summary>A Secret key's value, decoded; null when the key is not there.</summary>
+    public string? SecretValue(string ns, string name, string key) =>
+        SecretNamed(ns, name)["data"]![key] is { } value ? Encoding.UTF8.GetString(Convert.FromBase64String((string)value!)) : null;
+
+    private async Task ReadSecretAsync(HttpContext context, string ns, string name)
+    {
+        Interlocked.Increment(ref Requests);
+        JsonObject? secret;
+        lock (Secrets)
+        {
+            secret = Secrets.TryGetValue(ns, out var list) ? list.FirstOrDefault(item => (string?)item["metadata"]!["name"] == name)?.DeepClone().AsObject() : null;
+        }
+
+        await RespondAsync(context, secret is null ? 404 : 200, secret ?? StatusBody(404, "NotFound", $"secrets \"{name}\" not found"));
+    }
+
+    private async Task PatchSecretAsync(HttpContext context, string ns, string name)
+    {
+        Interlocked.Increment(ref Requests);
+        var text = await new StreamReader(context.Request.Body).ReadToEndAsync();
+        Patches.Enqueue($"{context.Request.ContentType} {context.Request.Path} {text}");
+        var patch = JsonNode.Parse(text)!.AsObject();
+        int status;
+        JsonObject body;
+        lock (Secrets)
+        {
+            var secret = Secrets.TryGetValue(ns, out var list) ? list.FirstOrDefault(item => (string?)item["metadata"]!["name"] == name) : null;
+            if (secret is not null)
+            {
+                BeforeSecretPatch?.Invoke(secret);
+            }
+
+            var precondition = (string?)patch["metadata"]?["resourceVersion"];
+            if (FailNextPatch.Remove(name, out var failure))
+            {
+                (status, body) = (failure, StatusBody(failure, "InternalError", "etcdserver: request timed out"));
+            }
+            else if (secret is null)
+            {
+                (status, body) = (404, StatusBody(404, "NotFound", $"secrets \"{name}\" not found"));
+            }
+            else if (precondition is not null && precondition != (string?)secret["metadata"]!["resourceVersion"])
+            {
+                (status, body) = (409, StatusBody(409, "Conflict", $"Operation cannot be fulfilled on secrets \"{name}\": the object has been modified; please apply your changes to the latest version and try again"));
+            }
+            else
+            {
+                var data = secret["data"]?.AsObject() ?? (JsonObject)(secret["data"] = new JsonObject());
+                foreach (var (key, value) in patch["data"]?.AsObject() ?? new JsonObject())
+                {
+                    if (value is null)
+                    {
+                        data.Remove(key);
+                    }
+                    else
+                    {
+                        data[key] = value.DeepClone();
+                    }
+                }
+
+                Bump(secret);
+                (status, body) = (200, secret.DeepClone().AsObject());
+            }
+        }
+
+        await RespondAsync(context, status, body);
+    }
+
+    /// <summary>Changes a Secret as someone else would: a new resourceVersion.</summary>
+    public static void Bump(JsonObject secret)
+    {
+        var version = int.Parse((string)secret["metadata"]!["resourceVersion"]!, System.Globalization.CultureInfo.InvariantCulture);
+        secret["metadata"]!["resourceVersion"] = (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task ListWorkloadsAsync(HttpContext context, string ns, string kind)
+    {
+        Interlocked.Increment(ref Requests);
+        JsonArray items;
+        lock (Workloads)
+        {
+            items = new JsonArray((Workloads.TryGetValue((ns, kind), out var list) ? list : []).Select(item => (JsonNode?)item.DeepClone()).ToArray());
+        }
+
+        var listKind = kind switch { "deployments" => "DeploymentList", "statefulsets" => "StatefulSetList", _ => "DaemonSetList" };
+        await RespondAsync(context, 200, new JsonObject { ["kind"] = listKind, ["apiVersion"] = "apps/v1", ["metadata"] = new JsonObject(), ["items"] = items });
+    }
+
+    private async Task PatchWorkloadAsync(HttpContext context, string ns, string kind, string name)
+    {
+        Interlocked.Increment(ref Requests);
+        var text = await new StreamReader(context.Request.Body).ReadToEndAsync();
+        Patches.Enqueue($"{context.Request.ContentType} {context.Request.Path} {text}");
+        JsonObject? workload;
+        lock (Workloads)
+        {
+            workload = Workloads.TryGetValue((ns, kind), out var list) ? list.FirstOrDefault(item => (string?)item["metadata"]!["name"] == name) : null;
+            var annotations = JsonNode.Parse(text)?["spec"]?["template"]?["metadata"]?["annotations"]?.AsObject();
+            if (workload is not null && annotations is not null)
+            {
+                var metadata = workload["spec"]!["template"]!["metadata"]!.AsObject();
+                var existing = metadata["annotations"]?.AsObject() ?? (JsonObject)(metadata["annotations"] = new JsonObject());
+                foreach (var (key, value) in annotations)
+                {
+                    existing[key] = value?.DeepClone();
+                }
+            }
+        }
+
+        await RespondAsync(context, workload is null ? 404 : 200, workload?.DeepClone().AsObject() ?? StatusBody(404, "NotFound", $"{kind} \"{name}\" not found"));
+    }
+
+    private static JsonObject StatusBody(int code, string reason, string message) => new()
+    {
+        ["kind"] = "Status", ["apiVersion"] = "v1", ["status"] = "Failure", ["message"] = message, ["reason"] = reason, ["code"] = code,
+    };
+
+    private static async Task RespondAsync(HttpContext context, int status, JsonObject body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString());
     }
 
     private async Task ListAsync(HttpContext context, string ns, string kind)
