@@ -37,7 +37,7 @@ internal static class ConfigurationCases
         new("token-file-two-lines", context => Audit(context, section => Target(section)["TokenFile"] = context.File("token2", context.Token + "\n" + context.Token + "\n")), 2, "holds 2 lines"),
         new("token-file-nul", context => Audit(context, section => Target(section)["TokenFile"] = context.File("token0", context.Token[..40] + "\0" + context.Token[40..])), 2, "white space or control characters"),
         new("remediation-revoke", context => Audit(context, section => section["Remediation"] = Remediation("revoke")), 64, "TokenGovernance:Remediation:Rules:TG2001 'revoke' is permanent"),
-        new("remediation-unknown-action", context => Audit(context, section => section["Remediation"] = Remediation("delete")), 64, "TokenGovernance:Remediation:Rules:TG2001 'delete' is not deactivate or none"),
+        new("remediation-unknown-action", context => Audit(context, section => section["Remediation"] = Remediation("delete")), 64, "TokenGovernance:Remediation:Rules:TG2001 'delete' is not deactivate, reissue or none"),
         new("remediation-apply-without-journal", context => ["run", "--config", context.Config(section => section["Remediation"] = Remediation("deactivate", "apply"))], 64, "TokenGovernance:Remediation:JournalFile is required with Mode 'apply'"),
         new("remediation-plan-edited", context => ["remediate", "apply", context.File("plan.json", "{\"schemaVersion\": 1, \"digest\": \"sha256:00\"}"), "--config", context.Config()], 64, "is not a tokengov plan"),
         new("output-is-directory", context => [.. Audit(context), "--output", context.Directory], 64, "is a directory; name a file", noAuditRuns: true),

@@ -6,6 +6,9 @@ namespace TokenGovernance.Audit.Configuration;
 /// </summary>
 public sealed class RemediationOptions
 {
+    /// <summary>The rules about tokens of a person (TG2001, TG2010): the only ones <c>reissue</c> answers.</summary>
+    public static readonly IReadOnlySet<string> ReissueRules = new HashSet<string>(["TG2001", "TG2010"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Rule id to action: <c>deactivate</c>, <c>reissue</c> (TG2001 and TG2010 only) or <c>none</c>.</summary>
     public Dictionary<string, string> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

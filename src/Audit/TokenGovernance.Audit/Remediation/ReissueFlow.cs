@@ -11,9 +11,6 @@ namespace TokenGovernance.Audit.Remediation;
 /// </summary>
 public static partial class ReissueFlow
 {
-    /// <summary>The rules about tokens of a person: the only ones a re-issue answers.</summary>
-    public static readonly IReadOnlySet<string> Rules = new HashSet<string>(["TG2001", "TG2010"], StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Appended to a file's name or a Secret key's: where the value a re-issue replaced waits for the old token's retirement.</summary>
     public const string PreviousSuffix = ".tokengov-previous";
 

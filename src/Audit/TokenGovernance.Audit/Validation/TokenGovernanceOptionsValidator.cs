@@ -184,9 +184,9 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
     /// <summary>Re-issue moves a person's token to the service user: for the rules about personal tokens, with a service user to move it to.</summary>
     private static void ValidateReissue(string path, string ruleId, TokenGovernanceOptions options, List<string> problems)
     {
-        if (!Remediation.ReissueFlow.Rules.Contains(ruleId))
+        if (!RemediationOptions.ReissueRules.Contains(ruleId))
         {
-            problems.Add($"{path} 'reissue' applies to {string.Join(" and ", Remediation.ReissueFlow.Rules.Order(StringComparer.Ordinal))} only (tokens of a person); use deactivate or none");
+            problems.Add($"{path} 'reissue' applies to {string.Join(" and ", RemediationOptions.ReissueRules.Order(StringComparer.Ordinal))} only (tokens of a person); use deactivate or none");
             return;
         }
 

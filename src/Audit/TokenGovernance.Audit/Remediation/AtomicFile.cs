@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace TokenGovernance.Audit.References;
+namespace TokenGovernance.Audit.Remediation;
 
 /// <summary>
 /// Replaces a file's content at once: a temporary file in the same folder, given the original's mode and owner, flushed

@@ -1,9 +1,9 @@
 using System.Text;
 using TokenGovernance.Audit.Model;
-using TokenGovernance.Audit.Remediation;
+using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Safety;
 
-namespace TokenGovernance.Audit.References;
+namespace TokenGovernance.Audit.Remediation;
 
 /// <summary>
 /// Rewrites file references for a re-issue: the old value is replaced where it stands (the rest of the file byte for
