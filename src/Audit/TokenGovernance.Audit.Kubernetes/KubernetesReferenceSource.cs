@@ -95,9 +95,10 @@ public sealed class KubernetesReferenceSource(IOptions<TokenGovernanceOptions> s
             var page = await client.CoreV1.ListNamespacedSecretAsync(ns, continueParameter: next, labelSelector: NullIfEmpty(selector), limit: PageSize, cancellationToken: cancellationToken);
             foreach (var secret in page.Items ?? [])
             {
-                foreach (var (key, bytes) in secret?.Data ?? new Dictionary<string, byte[]>())
+                var data = secret?.Data ?? new Dictionary<string, byte[]>();
+                foreach (var (key, bytes) in data)
                 {
-                    Collect(found, ReferenceSources.KubernetesSecret, secret!.Metadata, key, bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes), plaintext: false);
+                    Collect(found, ReferenceSources.KubernetesSecret, secret!.Metadata, key, bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes), plaintext: false, onlyKey: data.Count == 1);
                 }
             }
 
@@ -116,9 +117,10 @@ public sealed class KubernetesReferenceSource(IOptions<TokenGovernanceOptions> s
             var page = await client.CoreV1.ListNamespacedConfigMapAsync(ns, continueParameter: next, labelSelector: NullIfEmpty(selector), limit: PageSize, cancellationToken: cancellationToken);
             foreach (var map in page.Items ?? [])
             {
-                foreach (var (key, value) in map?.Data ?? new Dictionary<string, string>())
+                var data = map?.Data ?? new Dictionary<string, string>();
+                foreach (var (key, value) in data)
                 {
-                    Collect(found, ReferenceSources.KubernetesConfigMap, map!.Metadata, key, value, plaintext: true);
+                    Collect(found, ReferenceSources.KubernetesConfigMap, map!.Metadata, key, value, plaintext: true, onlyKey: data.Count == 1);
                 }
             }
 
@@ -128,7 +130,8 @@ public sealed class KubernetesReferenceSource(IOptions<TokenGovernanceOptions> s
         return found;
     }
 
-    private static void Collect(List<FoundReference> found, string source, V1ObjectMeta? metadata, string key, string? value, bool plaintext)
+    /// <param name="onlyKey">The object's one key: an annotated object's bare value is taken from it whatever its name.</param>
+    private static void Collect(List<FoundReference> found, string source, V1ObjectMeta? metadata, string key, string? value, bool plaintext, bool onlyKey)
     {
         if (metadata is null || value is null)
         {
@@ -140,9 +143,10 @@ public sealed class KubernetesReferenceSource(IOptions<TokenGovernanceOptions> s
         metadata.Annotations?.TryGetValue(AuthorizationIdAnnotation, out declared);
         declared = declared is null ? null : ServerText.OneLine(declared);
         var values = Scanner.Scan(value).Select(finding => finding.Value).ToList();
-        if (values.Count == 0 && (TokenNames.IsTokenKey(key) || declared is not null) && !PlaceholderDetector.IsPlaceholder(value) && !value.Contains('\n'))
+        if (values.Count == 0 && (TokenNames.IsTokenKey(key) || (declared is not null && onlyKey)) && !PlaceholderDetector.IsPlaceholder(value) && !value.Contains('\n'))
         {
-            // A Secret key named token (or an annotated object) holds the bare value.
+            // A Secret key named token (or the one key of an annotated object) holds the bare value; an annotated
+            // object's other keys (a URL, an org name) are not the token, and a re-issue must never overwrite them.
             values.Add(value.Trim());
         }
 

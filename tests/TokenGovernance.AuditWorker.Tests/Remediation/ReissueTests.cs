@@ -173,13 +173,19 @@ public sealed class ReissueTests : IAsyncLifetime
         Assert.Null(_kubernetes.SecretValue(Namespace, "telegraf", "token.tokengov-previous"));
         Assert.All(Lines(journal)[1]["references"]!.AsArray(), reference => Assert.Equal("removed", (string?)reference!["outcome"]));
 
-        // The new value is in the file and the Secret, and nowhere tokengov wrote or said anything.
+        // The new value is in the file and the Secret, and nowhere tokengov wrote or said anything: not in the audit
+        // that now finds it in both, nor in the token listing.
+        var audit = await TokengovProcess.RunAsync(["audit", "--config", config, "--format", "json", "--fail-on", "none"]);
+        var listing = await TokengovProcess.RunAsync(["tokens", "--config", config, "--format", "json"]);
+        Assert.True(audit.ExitCode == 0, audit.StandardError);
+        Assert.Contains(TokenDetection.TokenRedaction.Fingerprint(created.Token), listing.StandardOutput, StringComparison.Ordinal);
         var everyValue = _data.AllTokenValues.Append(created.Token).ToList();
         foreach (var (text, where) in new[]
         {
             (File.ReadAllText(plan), "plan"), (File.ReadAllText(retirePlan), "retire plan"), (File.ReadAllText(journal), "journal"),
             (applied.StandardOutput + applied.StandardError, "apply output"), (dry.StandardOutput + dry.StandardError, "dry run"),
             (retired.StandardOutput + retired.StandardError, "retire output"), (string.Join('\n', _server.Requests), "request URLs"),
+            (audit.StandardOutput + audit.StandardError, "audit after the re-issue"), (listing.StandardOutput + listing.StandardError, "token listing"),
         })
         {
             CanaryAssert.NoTokenIn(text, everyValue, where);
@@ -187,6 +193,28 @@ public sealed class ReissueTests : IAsyncLifetime
 
         var holders = Directory.EnumerateFiles(_directory.Path, "*", SearchOption.AllDirectories).Where(file => File.ReadAllText(file).Contains(created.Token, StringComparison.Ordinal));
         Assert.Equal([_telegrafConf], holders);
+    }
+
+    [Fact]
+    public async Task On_OSS_29_an_annotated_secret_is_rewired_by_its_declared_id_and_a_file_is_not_tied_to_the_token()
+    {
+        // OSS ≥ 2.9 lists no values: a probe says a value works, not which token it is; the annotation does.
+        _server.Mode = InfluxDoubleMode.Oss29;
+        var secret = _kubernetes.SecretNamed(Namespace, "telegraf");
+        secret["metadata"]!["annotations"] = new JsonObject { ["tokengovernance.io/authorization-id"] = Alice.Id };
+        var config = Config(restart: false);
+        var plan = await PlanAsync(config);
+
+        var planned = ActionOf(plan, Alice.Id);
+        Assert.Equal("due", (string?)planned["state"]);
+        var reference = Assert.Single(planned["references"]!.AsArray());
+        Assert.Equal(("kubernetes-secret", $"{Namespace}/telegraf#token", true), ((string?)reference!["source"], (string?)reference["location"], (bool)reference["rewrite"]!));
+
+        var journal = Path.Combine(_directory.Path, "journal.jsonl");
+        var applied = await TokengovProcess.RunAsync(["remediate", "apply", plan, "--config", config, "--yes", "--journal", journal]);
+        Assert.True(applied.ExitCode == 0, applied.StandardError);
+        Assert.Equal(Reissued!.Token, _kubernetes.SecretValue(Namespace, "telegraf", "token"));
+        Assert.Equal(_originalConf, await File.ReadAllBytesAsync(_telegrafConf));
     }
 
     [Fact]

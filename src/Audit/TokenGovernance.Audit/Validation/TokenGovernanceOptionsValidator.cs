@@ -135,6 +135,11 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
             problems.Add($"{path}:Orgs applies to influxdb2 targets only; remove it from this {kind.ToName()} target (it has no organizations)");
         }
 
+        if (kind != TargetKind.InfluxDb2 && !string.IsNullOrWhiteSpace(target.ServiceUser))
+        {
+            problems.Add($"{path}:ServiceUser applies to influxdb2 targets only (a re-issue is built for InfluxDB v2)");
+        }
+
         if (kind != TargetKind.CloudDedicated && (!string.IsNullOrWhiteSpace(target.AccountId) || !string.IsNullOrWhiteSpace(target.ClusterId)))
         {
             problems.Add($"{path}:AccountId and ClusterId apply to cloud-dedicated targets only");
