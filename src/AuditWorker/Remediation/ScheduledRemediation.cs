@@ -18,8 +18,14 @@ public sealed class ScheduledRemediation(
 
     public async Task AfterAuditAsync(TargetAuditResult result, CancellationToken cancellationToken)
     {
-        if (options.Value.Remediation.ParsedMode != RemediationMode.Apply || status.PlanFor(result) is not { } plan
-            || !plan.Actions.Any(action => action.State == ActionStates.Due))
+        if (options.Value.Remediation.ParsedMode != RemediationMode.Apply || status.PlanFor(result) is not { } planned)
+        {
+            return;
+        }
+
+        // The worker deactivates (retirements of re-issued tokens included); a re-issue is made from a reviewed plan only.
+        var plan = planned with { Actions = planned.Actions.Where(action => action.Action == "deactivate").ToList() };
+        if (!plan.Actions.Any(action => action.State == ActionStates.Due))
         {
             return;
         }

@@ -23,7 +23,10 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
     private readonly RemediationProtection _protection = new(options.Remediation.Protect);
 
     /// <param name="firstSeen">When each finding (target, rule, token id) was first seen, from the findings history; null falls back to the finding's own.</param>
-    /// <param name="serviceUsers">Per target, its service user as the server knows it (the plan command looks it up); a re-issue without one is refused.</param>
+    /// <param name="serviceUsers">
+    /// Per target, its service user as the server knows it (the plan command looks it up); a re-issue without one is
+    /// refused. Null (the worker): re-issues are listed without a new token, for a person to plan and apply.
+    /// </param>
     public RemediationPlan Plan(
         AuditReport report, IReadOnlySet<string> rules, DateTimeOffset now, Func<string, string, string, DateTimeOffset?>? firstSeen = null,
         IReadOnlyDictionary<string, ServiceUserCheck>? serviceUsers = null)
@@ -150,9 +153,14 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
                 .Distinct().ToList(),
         };
 
-        var check = serviceUsers?.GetValueOrDefault(target);
-        var refused = serviceUsers is null ? "a re-issue is made from a reviewed plan only (tokengov remediate plan, then apply): it rewrites Secrets and files"
-            : check is null ? $"target '{target}': the service user was not looked up"
+        if (serviceUsers is null)
+        {
+            // The worker's plan: the re-issue is shown (due or pending), made from a reviewed plan only (no new token here).
+            return planned;
+        }
+
+        var check = serviceUsers.GetValueOrDefault(target);
+        var refused = check is null ? $"target '{target}': the service user was not looked up"
             : check.Problem is not null ? check.Problem
             : token.ScopeId is null ? "the token belongs to no organization"
             : token.OwnerId == check.User!.Id ? $"the token is already the service user's ('{check.User.Name}')"
