@@ -62,6 +62,37 @@ public class WorkerRemediationTests
     }
 
     [Fact]
+    public async Task Apply_mode_counts_a_due_reissue_but_never_makes_one()
+    {
+        using var directory = new TempDirectory();
+        var journal = Path.Combine(directory.Path, "journal.jsonl");
+        var data = new TestData((builder, test) =>
+        {
+            builder.Token(test.Alice, test.Acme, "alice writer", permissions => permissions.Write(test.Telemetry));
+            builder.Token(builder.User("bob", status: "inactive"), test.Acme, "bob reader", permissions => permissions.Read(test.Telemetry));
+        });
+        await using var worker = await WorkerUnderTest.CreateAsync(data: data);
+        worker.Settings["Remediation:Mode"] = "apply";
+        worker.Settings["Remediation:Rules:TG2001"] = "reissue";
+        worker.Settings["Remediation:Rules:TG2010"] = "deactivate";
+        worker.Settings["Remediation:ServiceUser"] = "svc-telegraf";
+        worker.Settings["Remediation:GraceDays"] = "0";
+        worker.Settings["Remediation:MaxPercentPerTarget"] = "100";
+        worker.Settings["Remediation:JournalFile"] = journal;
+        await worker.StartAsync();
+
+        // The deactivation of bob's token is taken after the audit; alice's re-issue, due in the same plan, is not.
+        await Poll.UntilAsync(() => Task.FromResult(File.Exists(journal) && File.ReadAllText(journal).Contains("\"outcome\":\"applied\"", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(20), () => "no applied action in the journal; logs:\n" + worker.Logs.Text);
+        var metrics = await worker.ScrapeAsync();
+        Assert.Equal(1, metrics.Value("tokengov_remediation_actions", ("target", "test"), ("rule", "TG2001"), ("action", "reissue"), ("state", "due")));
+        var line = Assert.Single(File.ReadAllLines(journal));
+        Assert.Contains("\"action\":\"deactivate\"", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(worker.Server.Requests, call => call.StartsWith("POST", StringComparison.Ordinal));
+        Assert.Equal("active", data.Data.Authorizations.Single(authorization => authorization.Description == "alice writer").Status);
+    }
+
+    [Fact]
     public async Task Apply_mode_on_the_postgres_store_journals_in_the_database()
     {
         var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
