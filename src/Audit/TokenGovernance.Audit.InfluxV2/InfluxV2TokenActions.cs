@@ -30,6 +30,14 @@ public sealed class InfluxV2TokenActions(InfluxApiClientFactory clientFactory) :
     {
         public Model.Principal Actor => actor;
 
+        /// <summary>The configured flavor, else what the server said (OSS sends <c>X-Influxdb-Build: OSS</c>; Cloud sends none).</summary>
+        private bool IsOss => (InfluxFlavorNames.TryParse(target.Flavor, out var flavor) ? flavor : InfluxFlavor.Auto) switch
+        {
+            InfluxFlavor.Oss => true,
+            InfluxFlavor.Cloud => false,
+            _ => string.Equals(client.ServerBuild, "OSS", StringComparison.OrdinalIgnoreCase),
+        };
+
         public async Task<CurrentToken?> ReadAsync(string tokenId, CancellationToken cancellationToken)
         {
             if (await client.FindAuthorizationAsync(tokenId, cancellationToken) is not { } authorization)
@@ -62,11 +70,17 @@ public sealed class InfluxV2TokenActions(InfluxApiClientFactory clientFactory) :
         }
 
         /// <summary>
-        /// The audit token is found among its user's tokens by its fingerprint where the server shows values (OSS ≤ 2.8);
-        /// elsewhere tokengov cannot tell which of them it runs with, and refuses only when none of them could.
+        /// OSS's rules (<see cref="CreateRights"/>). The audit token is found among its user's tokens by its fingerprint
+        /// where the server shows values (OSS ≤ 2.8); elsewhere tokengov cannot tell which of them it runs with, and
+        /// refuses only when none of them could. Cloud's authorizer is not public: there the server alone decides.
         /// </summary>
         public async Task<string?> WhyCannotCreateAsync(PlannedToken token, CancellationToken cancellationToken)
         {
+            if (!IsOss)
+            {
+                return null;
+            }
+
             var own = await client.ListAuthorizationsAsync(null, authorization => authorization, cancellationToken, userId: actor.Id);
             var audit = own.Where(authorization => authorization.Token.Fingerprint == auditFingerprint).ToList();
             var candidates = audit.Count > 0 ? audit : own.Where(authorization => authorization.IsActive).ToList();

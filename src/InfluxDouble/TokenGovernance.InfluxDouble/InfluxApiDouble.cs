@@ -130,9 +130,12 @@ public sealed partial class InfluxApiDouble : IAsyncDisposable
             }
 
             var after = context.Request.Query["after"].ToString();
+            var name = context.Request.Query["name"].ToString();
+            var id = context.Request.Query["id"].ToString();
             var users = Data.Users.Where(user => !user.Deleted).OrderBy(user => user.Id, StringComparer.Ordinal).AsEnumerable();
-            if (Mode == InfluxDoubleMode.Cloud)
+            if (Mode == InfluxDoubleMode.Cloud && name.Length == 0 && id.Length == 0)
             {
+                // Cloud answers only ?name= and ?id=; without them the list is empty (users are managed in the UI).
                 users = [];
             }
             else if (!caller.CanReadAllAuthorizations)
@@ -146,8 +149,6 @@ public sealed partial class InfluxApiDouble : IAsyncDisposable
             }
 
             // ?name= and ?id= pick one user, as the OSS contract's GET /users says (the "View tokens" recipe uses name).
-            var name = context.Request.Query["name"].ToString();
-            var id = context.Request.Query["id"].ToString();
             users = users.Where(user => (name.Length == 0 || user.Name == name) && (id.Length == 0 || user.Id == id));
 
             json.WriteStartObject();

@@ -11,6 +11,7 @@ namespace TokenGovernance.AuditWorker.Tests.Remediation;
 /// CLI against the double (OSS 2.7, so the audit ties each reference to the token by its fingerprint) and the fake
 /// Kubernetes API. Afterwards the new value is in the file and the Secret only.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ReissueTests : IAsyncLifetime
 {
     private const string Namespace = "monitoring";
@@ -77,16 +78,9 @@ public sealed class ReissueTests : IAsyncLifetime
         }}
         """);
 
-    private async Task<string> PlanAsync(string config)
-    {
-        var plan = Path.Combine(_directory.Path, $"plan-{Guid.NewGuid():N}.json");
-        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["remediate", "plan", "--config", config, "--output", plan]);
-        Assert.True(exitCode == 0, stderr);
-        return plan;
-    }
+    private Task<string> PlanAsync(string config) => RemediateCli.PlanAsync(config, _directory.Path);
 
-    private static List<JsonNode> Lines(string journal) =>
-        File.ReadAllLines(journal).Where(line => line.Length > 0).Select(line => JsonNode.Parse(line)!).ToList();
+    private static List<JsonNode> Lines(string journal) => RemediateCli.Lines(journal);
 
     private static JsonNode ActionOf(string plan, string tokenId) =>
         JsonNode.Parse(File.ReadAllText(plan))!["actions"]!.AsArray().Single(action => (string?)action!["tokenId"] == tokenId)!;
@@ -218,6 +212,34 @@ public sealed class ReissueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_Cloud_the_server_decides_and_its_refusal_fails_the_reissue_before_anything_is_written()
+    {
+        // Cloud's authorizer is not public: tokengov does not guess, it asks, and a refused create changes nothing.
+        _server.Mode = InfluxDoubleMode.Cloud;
+        _kubernetes.SecretNamed(Namespace, "telegraf")["metadata"]!["annotations"] = new JsonObject { ["tokengovernance.io/authorization-id"] = Alice.Id };
+        var config = Config(restart: false);
+        var plan = await PlanAsync(config);
+        Assert.True((string?)ActionOf(plan, Alice.Id)["state"] == "due", ActionOf(plan, Alice.Id).ToJsonString());
+        lock (_server.DataLock)
+        {
+            _data.AuditToken.Permissions.RemoveAll(permission => permission.Type == "users" && permission.Action == "write");
+        }
+
+        var journal = Path.Combine(_directory.Path, "journal.jsonl");
+        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["remediate", "apply", plan, "--config", config, "--yes", "--journal", journal]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("POST /api/v2/authorizations", _server.Requests);
+        Assert.Null(Reissued);
+        Assert.Equal(Alice.Token, _kubernetes.SecretValue(Namespace, "telegraf", "token"));
+        Assert.Empty(_kubernetes.Patches);
+        var reason = (string?)Assert.Single(Lines(journal))["reason"];
+        Assert.StartsWith("creating the new token failed, nothing was changed: POST /api/v2/authorizations", reason, StringComparison.Ordinal);
+        Assert.Contains($"write:users/{_data.ServiceUser.Id} is unauthorized", reason, StringComparison.Ordinal);
+        CanaryAssert.NoTokenIn(File.ReadAllText(journal) + stderr, _data.AllTokenValues, "refused create");
+    }
+
+    [Fact]
     public async Task Rollback_puts_every_reference_back_deletes_the_new_token_and_restores_the_old_description()
     {
         var config = Config(restart: false);
@@ -226,7 +248,7 @@ public sealed class ReissueTests : IAsyncLifetime
         var journal = Path.Combine(_directory.Path, "journal.jsonl");
         Assert.Equal(0, (await TokengovProcess.RunAsync(["remediate", "apply", plan, "--config", config, "--yes", "--journal", journal])).ExitCode);
         var created = Reissued!;
-        Assert.Empty(_kubernetes.Patches.Where(patch => patch.Contains("/apis/apps/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(_kubernetes.Patches, patch => patch.Contains("/apis/apps/", StringComparison.Ordinal));
 
         var listed = await TokengovProcess.RunAsync(["remediate", "rollback", journal, "--config", config]);
         Assert.Contains($"would undo the re-issue of token {oldId} on prod", listed.StandardOutput, StringComparison.Ordinal);
@@ -277,7 +299,7 @@ public sealed class ReissueTests : IAsyncLifetime
         Assert.Equal(Alice.Token, _kubernetes.SecretValue(Namespace, "telegraf", "token"));
         Assert.Null(_kubernetes.SecretValue(Namespace, "telegraf", "token.tokengov-previous"));
         Assert.Equal("alice writer", Alice.Description);
-        Assert.Empty(_kubernetes.Patches.Where(patch => patch.Contains("/apis/apps/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(_kubernetes.Patches, patch => patch.Contains("/apis/apps/", StringComparison.Ordinal));
 
         var line = Assert.Single(Lines(journal));
         Assert.Equal("failed", (string?)line["outcome"]);

@@ -254,14 +254,7 @@ public sealed class RemediationTests : IAsyncLifetime
         Assert.Equal(0, Patches);
     }
 
-    private async Task<string> PlanAsync(string config)
-    {
-        var plan = Path.Combine(_directory.Path, $"plan-{Guid.NewGuid():N}.json");
-        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["remediate", "plan", "--config", config, "--output", plan]);
-        Assert.True(exitCode == 0, stderr);
-        return plan;
-    }
+    private Task<string> PlanAsync(string config) => RemediateCli.PlanAsync(config, _directory.Path);
 
-    private static List<JsonNode> Lines(string journal) =>
-        File.ReadAllLines(journal).Where(line => line.Length > 0).Select(line => JsonNode.Parse(line)!).ToList();
+    private static List<JsonNode> Lines(string journal) => RemediateCli.Lines(journal);
 }

@@ -67,9 +67,15 @@ public sealed class ReissueApplier(IEnumerable<IReferenceRewriter> rewriters, IO
                 written.Add(rewrite);
                 references.Add(Journaled(rewrite.Reference, "rewritten"));
             }
-            catch (Exception exception) when (exception is RewriteException or OperationCanceledException)
+            catch (Exception exception)
             {
-                var why = exception is RewriteException ? Clean(exception.Message, created.Value) : "cancelled";
+                // Whatever stopped the write (a refusal, a cancellation, a bug), nothing may stay half-wired.
+                var why = exception switch
+                {
+                    RewriteException => Clean(exception.Message, created.Value),
+                    OperationCanceledException => "cancelled",
+                    _ => $"{exception.GetType().Name}: {Clean(exception.Message, created.Value)}",
+                };
                 references.Add(Journaled(rewrite.Reference, JournalOutcomes.Failed, why));
                 return await AbandonAsync(session, created, entry, $"rewriting {Describe(rewrite.Reference)} failed: {why}", written, references, CancellationToken.None);
             }

@@ -35,20 +35,33 @@ public sealed class ReissueUndoer(IEnumerable<IReferenceRewriter> rewriters)
         }
 
         var steps = new List<string>();
-        if (done.NewTokenId is { } newId)
+        try
         {
-            steps.Add(await session.DeleteAsync(newId, cancellationToken) ? $"the new token {newId} was deleted" : $"the new token {newId} was already gone");
-        }
+            if (done.NewTokenId is { } newId)
+            {
+                steps.Add(await session.DeleteAsync(newId, cancellationToken) ? $"the new token {newId} was deleted" : $"the new token {newId} was already gone");
+            }
 
-        if (current.Status == "inactive")
-        {
-            await session.SetActiveAsync(current.Id, active: true, cancellationToken);
-            steps.Add("the old token was re-activated");
-        }
+            if (current.Status == "inactive")
+            {
+                await session.SetActiveAsync(current.Id, active: true, cancellationToken);
+                steps.Add("the old token was re-activated");
+            }
 
-        if (ReissueFlow.TryReadMark(current.Description, out _, out _))
+            if (ReissueFlow.TryReadMark(current.Description, out _, out _))
+            {
+                await session.SetDescriptionAsync(current.Id, done.DescriptionBefore ?? string.Empty, cancellationToken);
+            }
+        }
+        catch (Auditing.TargetReadException exception)
         {
-            await session.SetDescriptionAsync(current.Id, done.DescriptionBefore ?? string.Empty, cancellationToken);
+            var before = steps.Count == 0 ? string.Empty : string.Join("; ", steps) + "; ";
+            return entry with
+            {
+                Outcome = JournalOutcomes.Failed,
+                Reason = $"the references were restored; {before}then: {exception.Message}",
+                References = restored.Count == 0 ? null : restored,
+            };
         }
 
         var after = await session.ReadAsync(current.Id, cancellationToken);
