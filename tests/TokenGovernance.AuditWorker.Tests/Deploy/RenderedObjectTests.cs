@@ -105,6 +105,18 @@ public sealed class RenderedObjectTests
     }
 
     [Fact]
+    public async Task The_reference_role_reads_secrets_and_patches_them_only_when_asked()
+    {
+        static List<string?> SecretVerbs(List<JsonObject> objects) =>
+            objects.Where(item => (string?)item["kind"] == "Role" && (string?)item["metadata"]!["namespace"] == "telemetry")
+                .SelectMany(role => role["rules"]!.AsArray()).Where(rule => rule!["resources"]!.AsArray().Any(resource => (string?)resource == "secrets"))
+                .SelectMany(rule => rule!["verbs"]!.AsArray()).Select(verb => (string?)verb).ToList();
+
+        Assert.Equal(["get", "list"], SecretVerbs(await ChartRender.ObjectsAsync("-f", "ci/kubernetes-references-values.yaml")));
+        Assert.Equal(["get", "list", "patch"], SecretVerbs(await ChartRender.ObjectsAsync("-f", "ci/kubernetes-references-values.yaml", "--set", "references.kubernetes.patchSecrets=true")));
+    }
+
+    [Fact]
     public async Task The_prometheus_rule_is_the_rules_file_with_the_values_applied()
     {
         var plain = YamlJson.Load(Path.Combine(RepositoryRoot.Path, "deploy", "prometheus", "token-governance-rules.yaml"))!;
