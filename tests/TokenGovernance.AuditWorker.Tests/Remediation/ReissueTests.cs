@@ -63,14 +63,14 @@ public sealed class ReissueTests : IAsyncLifetime
 
     private DoubleAuthorization? Reissued => _data.Data.Authorizations.SingleOrDefault(authorization => authorization.UserId == _data.ServiceUser.Id && authorization.Description.Contains("re-issued from", StringComparison.Ordinal));
 
-    private string Config(string? serviceUser = "\"svc-telegraf\"", bool restart = true) =>
+    private string Config(string? serviceUser = "\"svc-telegraf\"", bool restart = true, string files = "") =>
         _directory.File($"config-{Guid.NewGuid():N}.json", $$$"""
         {"TokenGovernance": {
           "Targets": [{"Name": "prod", "Url": "{{{_server.Url}}}", "TokenFile": "{{{_tokenFile}}}"}],
           "Client": {"RetryBaseDelay": "00:00:00.010", "MaxRetries": 1},
           "Policy": {"GenericUsers": {"Patterns": ["svc-.*"]}},
           "References": {
-            "Files": [{"Path": "{{{_configs}}}"}],
+            "Files": [{"Path": "{{{(files.Length == 0 ? _configs : files)}}}"}],
             "Kubernetes": {"Enabled": true, "Namespaces": ["{{{Namespace}}}"], "ConfigMaps": false, "Kubeconfig": "{{{_kubernetes.Kubeconfig}}}"}
           },
           "Remediation": {"Rules": {"TG2001": "reissue"}, "GraceDays": 0, "MaxPercentPerTarget": 100,
@@ -237,6 +237,22 @@ public sealed class ReissueTests : IAsyncLifetime
         Assert.StartsWith("creating the new token failed, nothing was changed: POST /api/v2/authorizations", reason, StringComparison.Ordinal);
         Assert.Contains($"write:users/{_data.ServiceUser.Id} is unauthorized", reason, StringComparison.Ordinal);
         CanaryAssert.NoTokenIn(File.ReadAllText(journal) + stderr, _data.AllTokenValues, "refused create");
+    }
+
+    [Fact]
+    public async Task A_single_file_source_still_finds_its_previous_copy_when_the_old_token_is_retired()
+    {
+        var config = Config(restart: false, files: _telegrafConf);
+        var journal = Path.Combine(_directory.Path, "journal.jsonl");
+        Assert.Equal(0, (await TokengovProcess.RunAsync(["remediate", "apply", await PlanAsync(config), "--config", config, "--yes", "--journal", journal])).ExitCode);
+        Assert.True(File.Exists(_telegrafConf + ".tokengov-previous"));
+
+        var retirePlan = await PlanAsync(config);
+        Assert.Contains($"file {_telegrafConf}.tokengov-previous",
+            ActionOf(retirePlan, Alice.Id)["references"]!.AsArray().Select(reference => $"{reference!["source"]} {reference["location"]}"));
+        Assert.Equal(0, (await TokengovProcess.RunAsync(["remediate", "apply", retirePlan, "--config", config, "--yes", "--journal", journal])).ExitCode);
+        Assert.False(File.Exists(_telegrafConf + ".tokengov-previous"));
+        Assert.Equal("inactive", Alice.Status);
     }
 
     [Fact]

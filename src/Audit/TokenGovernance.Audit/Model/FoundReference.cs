@@ -7,6 +7,9 @@ public static class ReferenceSources
     public const string KubernetesSecret = "kubernetes-secret";
     public const string KubernetesConfigMap = "kubernetes-configmap";
     public const string Inventory = "inventory";
+
+    /// <summary>Appended to a file's name or a Secret key's: where a re-issue keeps the value it replaced until the old token is retired.</summary>
+    public const string PreviousCopySuffix = ".tokengov-previous";
 }
 
 /// <summary>

@@ -36,7 +36,7 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
         {
             // Files are scanned on every core; their references are then put together in the walk's order, so a
             // report lists them as a sequential scan would.
-            var files = Files(options).ToList();
+            var files = WithPreviousCopies(Files(options));
             var perFile = new List<FoundReference>?[files.Count];
             Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
             {
@@ -55,6 +55,29 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
         {
             return new SourceScan(ReferenceSources.File, [], $"file source '{options.Path}' cannot be read: {ServerText.OneLine(exception.Message)}");
         }
+    }
+
+    /// <summary>
+    /// The files, each followed by the previous copy a re-issue left beside it (<c>&lt;file&gt;.tokengov-previous</c>) when
+    /// there is one and the walk did not list it (a single-file source, an <c>Include</c> glob): the copy holds the old
+    /// token until it is retired, and its retirement finds the copy this way.
+    /// </summary>
+    private static List<string> WithPreviousCopies(IEnumerable<string> files)
+    {
+        var listed = files.ToList();
+        var seen = new HashSet<string>(listed, StringComparer.Ordinal);
+        var all = new List<string>(listed.Count);
+        foreach (var file in listed)
+        {
+            all.Add(file);
+            var previous = file + ReferenceSources.PreviousCopySuffix;
+            if (!file.EndsWith(ReferenceSources.PreviousCopySuffix, StringComparison.Ordinal) && !seen.Contains(previous) && File.Exists(previous))
+            {
+                all.Add(previous);
+            }
+        }
+
+        return all;
     }
 
     private static IEnumerable<string> Files(FileSourceOptions options)

@@ -12,7 +12,7 @@ namespace TokenGovernance.Audit.Remediation;
 public static partial class ReissueFlow
 {
     /// <summary>Appended to a file's name or a Secret key's: where the value a re-issue replaced waits for the old token's retirement.</summary>
-    public const string PreviousSuffix = ".tokengov-previous";
+    public const string PreviousSuffix = Model.ReferenceSources.PreviousCopySuffix;
 
     public const string Action = "reissue";
 
