@@ -36,7 +36,8 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
         {
             // Files are scanned on every core; their references are then put together in the walk's order, so a
             // report lists them as a sequential scan would.
-            var files = WithPreviousCopies(Files(options));
+            // A whole folder's walk lists every previous copy already: only a file or a glob needs them looked up.
+            var files = options.Include.Count == 0 && Directory.Exists(options.Path) ? Files(options).ToList() : WithPreviousCopies(Files(options));
             var perFile = new List<FoundReference>?[files.Count];
             Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
             {
