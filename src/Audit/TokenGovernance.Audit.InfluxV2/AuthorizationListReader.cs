@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text.Json;
 using TokenGovernance.Audit.Model;
@@ -138,6 +139,7 @@ internal static class AuthorizationListReader
         public bool IsDone => _position == Position.Done;
 
         /// <summary>Parses what the buffer holds; returns the bytes committed (the rest is read again with more data).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Parse(ReadOnlySpan<byte> data, bool final)
         {
             var reader = new Utf8JsonReader(data, final, _state);
@@ -171,6 +173,7 @@ internal static class AuthorizationListReader
         }
 
         /// <summary>One unit; false when the buffer ends before it does.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Step(ref Utf8JsonReader reader)
         {
             if (!reader.Read())
@@ -234,6 +237,7 @@ internal static class AuthorizationListReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static InfluxAuthorization ReadAuthorization(ref Utf8JsonReader reader)
     {
         var authorization = new InfluxAuthorization();
@@ -306,6 +310,7 @@ internal static class AuthorizationListReader
         return authorization;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<InfluxPermission> ReadPermissions(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartArray, "permissions");
@@ -342,6 +347,7 @@ internal static class AuthorizationListReader
         return permissions;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static InfluxResource ReadResource(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject, "resource");

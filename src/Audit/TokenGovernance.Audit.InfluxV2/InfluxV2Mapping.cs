@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TokenGovernance.Audit.Model;
 
 namespace TokenGovernance.Audit.InfluxV2;
@@ -34,6 +35,7 @@ public static class InfluxV2Mapping
     /// Shares equal permissions between the tokens of one read (they are immutable): every All-Access token of an org
     /// holds the same forty, so 100,000 tokens need far fewer objects. Null makes new ones.
     /// </param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Token ToToken(InfluxAuthorization authorization, IReadOnlySet<string> serverTypes, PermissionPool? permissionPool = null)
     {
         var permissions = new Permission[authorization.Permissions.Count];

@@ -12,6 +12,7 @@ public sealed class PermissionPool
 {
     private readonly Dictionary<Key, Permission> _pool = new(KeyComparer.Instance);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Permission Get(string action, string type, string? scopeId, string? scopeName, string? resourceId, string? resourceName)
     {
         var key = new Key(action, type, scopeId, scopeName, resourceId, resourceName);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Text.Json;
 
@@ -17,6 +18,7 @@ internal static class StringPool
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PoolByChars = Pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The current string token (or null), pooled when short.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Read(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)

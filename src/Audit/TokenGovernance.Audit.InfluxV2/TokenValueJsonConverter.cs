@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -17,6 +18,7 @@ public sealed class TokenValueJsonConverter : JsonConverter<TokenValue>
         throw new NotSupportedException("Token values are never written.");
 
     /// <summary>The token at the reader (string or null), as visibility and fingerprint.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static TokenValue ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
