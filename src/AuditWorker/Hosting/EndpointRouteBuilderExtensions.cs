@@ -45,7 +45,7 @@ public static class EndpointRouteBuilderExtensions
                     .ToList();
             }
 
-            await new JsonReportWriter().WriteAsync(document, context.Response.Body, context.RequestAborted);
+            await JsonReportWriter.ForAsynchronousOutput().WriteAsync(document, context.Response.Body, context.RequestAborted);
         });
         app.MapGet("/tokens", TokensEndpoint.HandleAsync);
         return app;
