@@ -18,8 +18,15 @@ namespace TokenGovernance.Audit.Kubernetes;
 /// when anyone changed the Secret since; the old value stays in the same Secret as <c>&lt;key&gt;.tokengov-previous</c>.
 /// The worker's service account needs get and patch on Secrets there (and patch on the workloads it restarts).
 /// </summary>
-public sealed class KubernetesSecretRewriter(IOptions<TokenGovernanceOptions> settings, TimeProvider time) : IReferenceRewriter
+public sealed class KubernetesSecretRewriter(IOptions<TokenGovernanceOptions> settings, TimeProvider time) : IReferenceRewriter, IDisposable
 {
+    private k8s.Kubernetes? _client;
+
+    // Per Secret: the resourceVersion read when the run first prepared it, and the one its own last patch left. Two keys
+    // of one Secret are prepared before either is written: the second write's precondition is the first write's result,
+    // so only a change by someone else is a conflict.
+    private readonly Dictionary<string, (string Read, string Current)> _ownChanges = new(StringComparer.Ordinal);
+
     public bool Handles(string source) => source == ReferenceSources.KubernetesSecret && settings.Value.References.Kubernetes.Enabled;
 
     public async Task<IPreparedRewrite> PrepareAsync(string target, PlannedReference reference, CancellationToken cancellationToken)
@@ -37,6 +44,16 @@ public sealed class KubernetesSecretRewriter(IOptions<TokenGovernanceOptions> se
         return old is null
             ? throw new RewriteException($"Secret {location} no longer holds the value the plan saw there (token {reference.Fingerprint ?? "unknown"}): make a new plan")
             : new Prepared(this, client, reference, location, secret.Metadata.ResourceVersion, text!, old);
+    }
+
+    /// <summary>The precondition for a patch of a Secret prepared at <paramref name="read"/>: what this run's own patches made of it since.</summary>
+    private string PreconditionFor(SecretLocation location, string read) =>
+        _ownChanges.TryGetValue(location.Secret, out var own) && own.Read == read ? own.Current : read;
+
+    private async Task PatchPreparedAsync(k8s.Kubernetes client, SecretLocation location, string read, Action<Utf8JsonWriter> data, CancellationToken cancellationToken)
+    {
+        var now = await PatchAsync(client, location, PreconditionFor(location, read), data, cancellationToken);
+        _ownChanges[location.Secret] = (read, now);
     }
 
     public async Task RestoreAsync(string target, PlannedReference reference, CancellationToken cancellationToken)
@@ -80,11 +97,14 @@ public sealed class KubernetesSecretRewriter(IOptions<TokenGovernanceOptions> se
         return true;
     }
 
+    public void Dispose() => _client?.Dispose();
+
+    /// <summary>One client for every Secret of the run (the rewriter lives as long as the command).</summary>
     private k8s.Kubernetes Connect()
     {
         try
         {
-            return new k8s.Kubernetes(KubernetesConnection.Configuration(settings.Value.References.Kubernetes));
+            return _client ??= new k8s.Kubernetes(KubernetesConnection.Configuration(settings.Value.References.Kubernetes));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -142,17 +162,15 @@ public sealed class KubernetesSecretRewriter(IOptions<TokenGovernanceOptions> se
     }
 
     private sealed class Prepared(
-        KubernetesSecretRewriter owner, k8s.Kubernetes client, PlannedReference reference, SecretLocation location, string resourceVersion, string text, string old)
+        KubernetesSecretRewriter owner, k8s.Kubernetes client, PlannedReference reference, SecretLocation location, string read, string text, string old)
         : IPreparedRewrite
     {
-        private string _resourceVersion = resourceVersion;
-
         public PlannedReference Reference => reference;
 
-        public async Task WriteAsync(TokenSecret value, CancellationToken cancellationToken)
+        public Task WriteAsync(TokenSecret value, CancellationToken cancellationToken)
         {
             var rewritten = Encoding.UTF8.GetBytes(text.Replace(old, value.Reveal(), StringComparison.Ordinal));
-            _resourceVersion = await PatchAsync(client, location, _resourceVersion, writer =>
+            return owner.PatchPreparedAsync(client, location, read, writer =>
             {
                 writer.WriteBase64String(location.Key, rewritten);
                 writer.WriteBase64String(location.PreviousKey, Encoding.UTF8.GetBytes(text));
@@ -160,7 +178,7 @@ public sealed class KubernetesSecretRewriter(IOptions<TokenGovernanceOptions> se
         }
 
         public Task UndoAsync(CancellationToken cancellationToken) =>
-            PatchAsync(client, location, _resourceVersion, writer =>
+            owner.PatchPreparedAsync(client, location, read, writer =>
             {
                 writer.WriteBase64String(location.Key, Encoding.UTF8.GetBytes(text));
                 writer.WriteNull(location.PreviousKey);

@@ -7,6 +7,9 @@ internal readonly record struct SecretLocation(string Namespace, string Name, st
 {
     public string PreviousKey => Key + ReissueFlow.PreviousSuffix;
 
+    /// <summary><c>namespace/name</c>: the Secret, whatever the key.</summary>
+    public string Secret => $"{Namespace}/{Name}";
+
     public override string ToString() => $"{Namespace}/{Name}#{Key}";
 
     public static SecretLocation Parse(string location)

@@ -256,6 +256,24 @@ public sealed class ReissueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_keys_of_one_secret_are_both_rewritten_and_its_readers_restarted_once()
+    {
+        // Both keys are read before either is written: the second patch must not take the first for someone else's change.
+        _kubernetes.Secrets[Namespace] = [FakeKubernetesApi.Secret(Namespace, "telegraf", new() { ["token"] = Alice.Token, ["INFLUX_TOKEN"] = Alice.Token })];
+        var config = Config(files: Path.Combine(_directory.Path, "nothing-here"));
+        Directory.CreateDirectory(Path.Combine(_directory.Path, "nothing-here"));
+        var journal = Path.Combine(_directory.Path, "journal.jsonl");
+
+        var applied = await TokengovProcess.RunAsync(["remediate", "apply", await PlanAsync(config), "--config", config, "--yes", "--journal", journal]);
+
+        Assert.True(applied.ExitCode == 0, applied.StandardError);
+        var created = Reissued!;
+        Assert.Equal([created.Token, created.Token], new[] { "token", "INFLUX_TOKEN" }.Select(key => _kubernetes.SecretValue(Namespace, "telegraf", key)));
+        Assert.Equal(["DaemonSet node-agent", "Deployment telegraf"], Lines(journal).Single()["workloads"]!.AsArray().Select(workload => $"{workload!["kind"]} {workload["name"]}").Order());
+        Assert.Equal(2, _kubernetes.Patches.Count(patch => patch.Contains("/apis/apps/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Rollback_puts_every_reference_back_deletes_the_new_token_and_restores_the_old_description()
     {
         var config = Config(restart: false);

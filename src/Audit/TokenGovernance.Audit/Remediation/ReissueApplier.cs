@@ -84,7 +84,9 @@ public sealed class ReissueApplier(IEnumerable<IReferenceRewriter> rewriters, IO
         var workloads = new List<JournalWorkload>();
         if (options.Value.Remediation.RestartWorkloads)
         {
-            foreach (var rewrite in written)
+            // Once per Secret: two rewritten keys of one Secret restart its readers once.
+            var restarted = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var rewrite in written.Where(rewrite => restarted.Add(rewrite.Reference.Source + " " + rewrite.Reference.Location.Split('#')[0])))
             {
                 workloads.AddRange(await rewrite.RestartReadersAsync(CancellationToken.None));
             }
