@@ -113,6 +113,10 @@ public sealed class InfluxV2TokenActions(InfluxApiClientFactory clientFactory) :
 
         public Task<bool> DeleteAsync(string tokenId, CancellationToken cancellationToken) => client.DeleteAuthorizationAsync(tokenId, cancellationToken);
 
+        public async Task<IReadOnlyList<string>> FindTokensAsync(string userId, string description, CancellationToken cancellationToken) =>
+            (await client.ListAuthorizationsAsync(null, authorization => authorization, cancellationToken, userId: userId))
+                .Where(authorization => authorization.Description == description).Select(authorization => authorization.Id).ToList();
+
         private static InfluxPermissionRequest Request(PermissionRecord permission) => new()
         {
             Action = permission.Action,

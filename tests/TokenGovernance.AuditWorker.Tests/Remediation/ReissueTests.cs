@@ -141,9 +141,12 @@ public sealed class ReissueTests : IAsyncLifetime
         Assert.Equal("active", Alice.Status);
         Assert.StartsWith($"alice writer (re-issued as {created.Id} at ", Alice.Description, StringComparison.Ordinal);
 
-        var line = Assert.Single(Lines(journal));
+        // A line before the create says what is in flight (a run killed mid-way leaves it), then the one that ends it.
+        var lines = Lines(journal);
+        Assert.Equal(["started", "applied"], lines.Select(entry => (string?)entry["outcome"]));
+        Assert.Contains("rewriting 2 reference(s)", (string?)lines[0]["reason"], StringComparison.Ordinal);
+        var line = lines[1];
         Assert.Equal("reissue", (string?)line["action"]);
-        Assert.Equal("applied", (string?)line["outcome"]);
         Assert.Equal(created.Id, (string?)line["newTokenId"]);
         Assert.Equal(TokenDetection.TokenRedaction.Fingerprint(created.Token), (string?)line["newFingerprint"]);
         Assert.Equal(["file", "kubernetes-secret"], line["references"]!.AsArray().Select(reference => (string?)reference!["source"]).Order());
@@ -165,7 +168,7 @@ public sealed class ReissueTests : IAsyncLifetime
         Assert.Equal("active", created.Status);
         Assert.False(File.Exists(_telegrafConf + ".tokengov-previous"));
         Assert.Null(_kubernetes.SecretValue(Namespace, "telegraf", "token.tokengov-previous"));
-        Assert.All(Lines(journal)[1]["references"]!.AsArray(), reference => Assert.Equal("removed", (string?)reference!["outcome"]));
+        Assert.All(Lines(journal)[2]["references"]!.AsArray(), reference => Assert.Equal("removed", (string?)reference!["outcome"]));
 
         // The new value is in the file and the Secret, and nowhere tokengov wrote or said anything: not in the audit
         // that now finds it in both, nor in the token listing.
@@ -233,7 +236,7 @@ public sealed class ReissueTests : IAsyncLifetime
         Assert.Null(Reissued);
         Assert.Equal(Alice.Token, _kubernetes.SecretValue(Namespace, "telegraf", "token"));
         Assert.Empty(_kubernetes.Patches);
-        var reason = (string?)Assert.Single(Lines(journal))["reason"];
+        var reason = (string?)Lines(journal).Last()["reason"];
         Assert.StartsWith("creating the new token failed, nothing was changed: POST /api/v2/authorizations", reason, StringComparison.Ordinal);
         Assert.Contains($"write:users/{_data.ServiceUser.Id} is unauthorized", reason, StringComparison.Ordinal);
         CanaryAssert.NoTokenIn(File.ReadAllText(journal) + stderr, _data.AllTokenValues, "refused create");
@@ -269,7 +272,7 @@ public sealed class ReissueTests : IAsyncLifetime
         Assert.True(applied.ExitCode == 0, applied.StandardError);
         var created = Reissued!;
         Assert.Equal([created.Token, created.Token], new[] { "token", "INFLUX_TOKEN" }.Select(key => _kubernetes.SecretValue(Namespace, "telegraf", key)));
-        Assert.Equal(["DaemonSet node-agent", "Deployment telegraf"], Lines(journal).Single()["workloads"]!.AsArray().Select(workload => $"{workload!["kind"]} {workload["name"]}").Order());
+        Assert.Equal(["DaemonSet node-agent", "Deployment telegraf"], Lines(journal).Last()["workloads"]!.AsArray().Select(workload => $"{workload!["kind"]} {workload["name"]}").Order());
         Assert.Equal(2, _kubernetes.Patches.Count(patch => patch.Contains("/apis/apps/", StringComparison.Ordinal)));
     }
 
@@ -335,8 +338,8 @@ public sealed class ReissueTests : IAsyncLifetime
         Assert.Equal("alice writer", Alice.Description);
         Assert.DoesNotContain(_kubernetes.Patches, patch => patch.Contains("/apis/apps/", StringComparison.Ordinal));
 
-        var line = Assert.Single(Lines(journal));
-        Assert.Equal("failed", (string?)line["outcome"]);
+        Assert.Equal(["started", "failed"], Lines(journal).Select(entry => (string?)entry["outcome"]));
+        var line = Lines(journal)[1];
         Assert.Equal(oldId, (string?)line["tokenId"]);
         var reason = (string?)line["reason"];
         Assert.Contains($"Secret {Namespace}/telegraf#token: the Kubernetes API answered {status}", reason, StringComparison.Ordinal);
@@ -362,6 +365,31 @@ public sealed class ReissueTests : IAsyncLifetime
         var line = Assert.Single(Lines(journal));
         Assert.Equal("refused", (string?)line["outcome"]);
         Assert.Contains($"file '{_telegrafConf}' no longer holds the value the plan saw there", (string?)line["reason"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_left_by_an_interrupted_reissue_refuses_the_next_one_instead_of_making_a_second()
+    {
+        var config = Config();
+        var plan = await PlanAsync(config);
+        lock (_server.DataLock)
+        {
+            // What a run killed after its create leaves: the service user's token with the planned description.
+            _data.Data.Authorizations.Add(new DoubleAuthorization
+            {
+                Id = "0ffe0ffe0ffe0ffe", Token = InfluxDataSetBuilder.NewTokenValue(), OrgId = _data.Acme.Id, UserId = _data.ServiceUser.Id,
+                Description = $"alice writer (re-issued from {Alice.Id})", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            _data.Data.Changed();
+        }
+
+        var journal = Path.Combine(_directory.Path, "journal.jsonl");
+        var (exitCode, _, _) = await TokengovProcess.RunAsync(["remediate", "apply", plan, "--config", config, "--yes", "--journal", journal]);
+
+        Assert.Equal(1, exitCode);
+        Assert.DoesNotContain("POST /api/v2/authorizations", _server.Requests);
+        Assert.Contains("(0ffe0ffe0ffe0ffe): an earlier re-issue was interrupted", (string?)Assert.Single(Lines(journal))["reason"], StringComparison.Ordinal);
+        Assert.Equal(_originalConf, await File.ReadAllBytesAsync(_telegrafConf));
     }
 
     [Fact]

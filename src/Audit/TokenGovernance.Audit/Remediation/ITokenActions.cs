@@ -43,6 +43,9 @@ public interface ITokenActionSession
     /// <summary>The id of the user <paramref name="value"/> authenticates as (v2: <c>GET /api/v2/me</c> with it).</summary>
     Task<string> ProbeUserAsync(TokenSecret value, CancellationToken cancellationToken);
 
+    /// <summary>The ids of the tokens <paramref name="userId"/> owns with exactly this description (a re-issue left over from an interrupted run).</summary>
+    Task<IReadOnlyList<string>> FindTokensAsync(string userId, string description, CancellationToken cancellationToken);
+
     /// <summary>Deletes the token for good; false when it was already gone.</summary>
     Task<bool> DeleteAsync(string tokenId, CancellationToken cancellationToken);
 }

@@ -77,6 +77,12 @@ public static class JournalOutcomes
     /// <summary>Not tried: an earlier call to the same target failed.</summary>
     public const string NotAttempted = "not-attempted";
 
+    /// <summary>
+    /// A re-issue about to create its token (a line of its own, before the one that ends it): one without an ending
+    /// line was interrupted (the process was killed), and the journal names what was in flight.
+    /// </summary>
+    public const string Started = "started";
+
     /// <summary>A reference put back as it was, after a re-issue failed later on.</summary>
     public const string Restored = "restored";
 }

@@ -14,7 +14,9 @@ namespace TokenGovernance.Audit.Remediation;
 /// </summary>
 public sealed class ReissueApplier(IEnumerable<IReferenceRewriter> rewriters, IOptions<TokenGovernanceOptions> options, TimeProvider time)
 {
-    public async Task<JournalEntry> ReissueAsync(ITokenActionSession session, PlannedAction action, CurrentToken current, JournalEntry entry, CancellationToken cancellationToken)
+    /// <param name="journal">Gets a <c>started</c> line just before the create: a run killed after it leaves a journal that says what was in flight.</param>
+    public async Task<JournalEntry> ReissueAsync(
+        ITokenActionSession session, PlannedAction action, CurrentToken current, JournalEntry entry, IJournalSink journal, CancellationToken cancellationToken)
     {
         if (action.NewToken is not { } planned)
         {
@@ -35,12 +37,26 @@ public sealed class ReissueApplier(IEnumerable<IReferenceRewriter> rewriters, IO
             return entry with { Outcome = JournalOutcomes.Refused, Reason = refused };
         }
 
+        if ((await session.FindTokensAsync(planned.ServiceUserId, planned.Description, cancellationToken)) is [var leftover, ..])
+        {
+            return entry with
+            {
+                Outcome = JournalOutcomes.Refused,
+                Reason = $"the service user already has a token described \"{planned.Description}\" ({leftover}): an earlier re-issue was interrupted; check its journal's 'started' line, restore any .tokengov-previous copies, delete that token, then apply again",
+            };
+        }
+
         var (prepared, notReady) = await PrepareAsync(action, cancellationToken);
         if (notReady is not null)
         {
             return entry with { Outcome = JournalOutcomes.Refused, Reason = notReady };
         }
 
+        await journal.WriteAsync(entry with
+        {
+            Outcome = JournalOutcomes.Started,
+            Reason = $"creating a token for '{planned.ServiceUserName}' and rewriting {prepared.Count} reference(s): {string.Join(", ", prepared.Select(rewrite => Describe(rewrite.Reference)))}",
+        }, cancellationToken);
         CreatedToken created;
         try
         {

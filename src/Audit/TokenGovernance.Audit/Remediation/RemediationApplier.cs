@@ -88,7 +88,7 @@ public sealed class RemediationApplier(
                     var template = Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.Refused, null, before, null);
                     entry = current!.Status == "inactive"
                         ? template with { Reason = "the token was deactivated since the plan: nothing to re-issue" }
-                        : await reissuer.ReissueAsync(session, action, current, template, cancellationToken);
+                        : await reissuer.ReissueAsync(session, action, current, template, journal, cancellationToken);
                     if (entry.Outcome == JournalOutcomes.Applied)
                     {
                         entry = entry with { After = await StateAsync(session, action.TokenId, cancellationToken) };
