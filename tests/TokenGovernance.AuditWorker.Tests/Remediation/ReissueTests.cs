@@ -63,7 +63,7 @@ public sealed class ReissueTests : IAsyncLifetime
 
     private DoubleAuthorization? Reissued => _data.Data.Authorizations.SingleOrDefault(authorization => authorization.UserId == _data.ServiceUser.Id && authorization.Description.Contains("re-issued from", StringComparison.Ordinal));
 
-    private string Config(string? serviceUser = "\"svc-telegraf\"", bool restart = true, string files = "") =>
+    private string Config(string? serviceUser = "\"svc-telegraf\"", bool restart = true, string files = "", string action = "reissue") =>
         _directory.File($"config-{Guid.NewGuid():N}.json", $$$"""
         {"TokenGovernance": {
           "Targets": [{"Name": "prod", "Url": "{{{_server.Url}}}", "TokenFile": "{{{_tokenFile}}}"}],
@@ -73,7 +73,7 @@ public sealed class ReissueTests : IAsyncLifetime
             "Files": [{"Path": "{{{(files.Length == 0 ? _configs : files)}}}"}],
             "Kubernetes": {"Enabled": true, "Namespaces": ["{{{Namespace}}}"], "ConfigMaps": false, "Kubeconfig": "{{{_kubernetes.Kubeconfig}}}"}
           },
-          "Remediation": {"Rules": {"TG2001": "reissue"}, "GraceDays": 0, "MaxPercentPerTarget": 100,
+          "Remediation": {"Rules": {"TG2001": "{{{action}}}"}, "GraceDays": 0, "MaxPercentPerTarget": 100,
                           "ServiceUser": {{{serviceUser ?? "null"}}}, "RestartWorkloads": {{{(restart ? "true" : "false")}}}}
         }}
         """);
@@ -240,6 +240,19 @@ public sealed class ReissueTests : IAsyncLifetime
         Assert.StartsWith("creating the new token failed, nothing was changed: POST /api/v2/authorizations", reason, StringComparison.Ordinal);
         Assert.Contains($"write:users/{_data.ServiceUser.Id} is unauthorized", reason, StringComparison.Ordinal);
         CanaryAssert.NoTokenIn(File.ReadAllText(journal) + stderr, _data.AllTokenValues, "refused create");
+    }
+
+    [Fact]
+    public async Task A_reissued_token_is_retired_with_its_copies_even_when_its_rule_is_switched_to_deactivate()
+    {
+        var config = Config(restart: false);
+        var journal = Path.Combine(_directory.Path, "journal.jsonl");
+        Assert.Equal(0, (await TokengovProcess.RunAsync(["remediate", "apply", await PlanAsync(config), "--config", config, "--yes", "--journal", journal])).ExitCode);
+
+        var retire = ActionOf(await PlanAsync(Config(restart: false, action: "deactivate")), Alice.Id);
+
+        Assert.Equal(("deactivate", Reissued!.Id), ((string?)retire["action"], (string?)retire["reissuedAs"]));
+        Assert.Equal(2, retire["references"]!.AsArray().Count);
     }
 
     [Fact]

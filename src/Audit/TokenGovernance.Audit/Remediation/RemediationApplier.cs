@@ -97,6 +97,11 @@ public sealed class RemediationApplier(
                 else if (current!.Status == "inactive")
                 {
                     entry = Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.AlreadyDone, "already inactive", before, before);
+                    if (action.ReissuedAs is not null)
+                    {
+                        // Retired by someone else since the plan: its previous copies go all the same.
+                        entry = entry with { References = await RemovePreviousCopiesAsync(action, cancellationToken) };
+                    }
                 }
                 else
                 {

@@ -71,8 +71,9 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
                 }
 
                 var opened = firstSeen?.Invoke(result.Target, finding.Rule.Id, token.Id) ?? finding.FirstSeen ?? now;
-                var action = ActionFor(finding.Rule.Id) == RemediationAction.Reissue
-                    ? Reissue(result.Target, token, finding, opened, now, serviceUsers)
+                // A token re-issued before (its description carries the mark) is retired, whichever action its rule has now.
+                var action = ReissueFlow.TryReadMark(token.Description, out var newId, out var reissuedAt) ? Retire(result.Target, token, finding, newId, reissuedAt, now)
+                    : ActionFor(finding.Rule.Id) == RemediationAction.Reissue ? Reissue(result.Target, token, finding, opened, now, serviceUsers)
                     : Deactivate(result.Target, token, finding, opened, now);
                 planned.Add(action);
             }
@@ -114,30 +115,31 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
     }
 
     /// <summary>
-    /// A re-issue, or, for a token re-issued before (its description carries the mark), its retirement: a deactivation
-    /// due <c>GraceDays</c> after the re-issue, which removes the previous copies the re-issue left beside each reference.
+    /// The retirement of a token re-issued before: a deactivation due <c>GraceDays</c> after the re-issue (the time in its
+    /// mark), which removes the previous copies the re-issue left beside each reference.
     /// </summary>
+    private PlannedAction Retire(string target, TokenRecord token, Finding finding, string newId, DateTimeOffset reissuedAt, DateTimeOffset now)
+    {
+        var retireAt = reissuedAt.AddDays(_settings.GraceDays);
+        return Base(target, token, finding) with
+        {
+            Action = "deactivate",
+            Message = $"re-issued as {newId}: the old token is retired {_settings.GraceDays} day(s) after the re-issue",
+            FirstSeen = reissuedAt,
+            DueAt = retireAt,
+            State = retireAt <= now ? ActionStates.Due : ActionStates.Pending,
+            ReissuedAs = newId,
+            References = token.References.Where(reference => ReissueFlow.IsPreviousCopy(reference.Location) && Rewritable(reference.Source))
+                .Select(reference => new PlannedReference(reference.Source, PlaceOf(reference), reference.Fingerprint, Rewrite: true))
+                .Distinct().ToList(),
+        };
+    }
+
+    /// <summary>A re-issue: the new token for the service user and every reference it will be written to, or why not.</summary>
     private PlannedAction Reissue(
         string target, TokenRecord token, Finding finding, DateTimeOffset opened, DateTimeOffset now, IReadOnlyDictionary<string, ServiceUserCheck>? serviceUsers)
     {
         var references = token.References;
-        if (ReissueFlow.TryReadMark(token.Description, out var newId, out var reissuedAt))
-        {
-            var retireAt = reissuedAt.AddDays(_settings.GraceDays);
-            return Base(target, token, finding) with
-            {
-                Action = "deactivate",
-                Message = $"re-issued as {newId}: the old token is retired {_settings.GraceDays} day(s) after the re-issue",
-                FirstSeen = reissuedAt,
-                DueAt = retireAt,
-                State = retireAt <= now ? ActionStates.Due : ActionStates.Pending,
-                ReissuedAs = newId,
-                References = references.Where(reference => ReissueFlow.IsPreviousCopy(reference.Location) && Rewritable(reference.Source))
-                    .Select(reference => new PlannedReference(reference.Source, PlaceOf(reference), reference.Fingerprint, Rewrite: true))
-                    .Distinct().ToList(),
-            };
-        }
-
         var dueAt = opened.AddDays(_settings.GraceDays);
         var planned = Base(target, token, finding) with
         {
