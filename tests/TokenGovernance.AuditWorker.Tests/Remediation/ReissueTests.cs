@@ -363,6 +363,26 @@ public sealed class ReissueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_create_that_failed_after_the_server_made_the_token_deletes_it_again()
+    {
+        var config = Config();
+        var plan = await PlanAsync(config);
+        _server.FailCreateAfterMaking = true;
+
+        var journal = Path.Combine(_directory.Path, "journal.jsonl");
+        var (exitCode, _, _) = await TokengovProcess.RunAsync(["remediate", "apply", plan, "--config", config, "--yes", "--journal", journal]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(_server.Requests, call => call == "POST /api/v2/authorizations");
+        Assert.Null(Reissued);
+        Assert.Equal(_originalConf, await File.ReadAllBytesAsync(_telegrafConf));
+        Assert.Empty(_kubernetes.Patches);
+        var reason = (string?)Lines(journal).Last()["reason"];
+        Assert.Contains("though the server made it: token ", reason, StringComparison.Ordinal);
+        Assert.Contains("was deleted again; no reference was changed", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reference_changed_since_the_plan_refuses_the_reissue_before_anything_is_created()
     {
         var config = Config();

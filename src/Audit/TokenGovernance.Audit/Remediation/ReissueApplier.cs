@@ -64,7 +64,7 @@ public sealed class ReissueApplier(IEnumerable<IReferenceRewriter> rewriters, IO
         }
         catch (TargetReadException exception)
         {
-            return entry with { Outcome = JournalOutcomes.Failed, Reason = $"creating the new token failed, nothing was changed: {exception.Message}" };
+            return entry with { Outcome = JournalOutcomes.Failed, Reason = await AfterFailedCreateAsync(session, planned, exception) };
         }
 
         entry = entry with { NewTokenId = created.Id, NewFingerprint = created.Value.Fingerprint, DescriptionBefore = current.Description };
@@ -202,6 +202,44 @@ public sealed class ReissueApplier(IEnumerable<IReferenceRewriter> rewriters, IO
             Reason = $"{problem}; {deleted}; {wiring}",
             References = references.Count == 0 ? null : references,
         };
+    }
+
+    /// <summary>
+    /// A create that failed may still have been made (an answer lost on the way back, a 500 after the write): the
+    /// service user's tokens with the planned description are looked for and deleted, and the reason says which.
+    /// </summary>
+    private static async Task<string> AfterFailedCreateAsync(ITokenActionSession session, PlannedToken planned, TargetReadException failure)
+    {
+        IReadOnlyList<string> made;
+        try
+        {
+            made = await session.FindTokensAsync(planned.ServiceUserId, planned.Description, CancellationToken.None);
+        }
+        catch (TargetReadException)
+        {
+            return $"creating the new token failed ({failure.Message}), and whether the server made it could not be read: look for a token of '{planned.ServiceUserName}' described \"{planned.Description}\" and delete it; no reference was changed";
+        }
+
+        if (made.Count == 0)
+        {
+            return $"creating the new token failed, nothing was changed: {failure.Message}";
+        }
+
+        var outcomes = new List<string>();
+        foreach (var id in made)
+        {
+            try
+            {
+                await session.DeleteAsync(id, CancellationToken.None);
+                outcomes.Add($"token {id} was deleted again");
+            }
+            catch (TargetReadException exception)
+            {
+                outcomes.Add($"token {id} could NOT be deleted ({exception.Message}): delete it by hand");
+            }
+        }
+
+        return $"creating the new token failed ({failure.Message}), though the server made it: {string.Join("; ", outcomes)}; no reference was changed";
     }
 
     private static JournalReference Journaled(PlannedReference reference, string outcome, string? reason = null) =>
