@@ -256,6 +256,21 @@ public sealed class ReissueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mark_the_named_token_does_not_confirm_is_no_reason_to_retire()
+    {
+        // Anyone who may edit a token's description can write the mark; the successor it names must say it too.
+        lock (_server.DataLock)
+        {
+            Alice.Description = $"alice writer (re-issued as {_data.AuditToken.Id} at 2020-01-01T00:00:00Z)";
+        }
+
+        var planned = ActionOf(await PlanAsync(Config()), Alice.Id);
+
+        Assert.Equal("reissue", (string?)planned["action"]);
+        Assert.Null((string?)planned["reissuedAs"]);
+    }
+
+    [Fact]
     public async Task A_single_file_source_still_finds_its_previous_copy_when_the_old_token_is_retired()
     {
         var config = Config(restart: false, files: _telegrafConf);

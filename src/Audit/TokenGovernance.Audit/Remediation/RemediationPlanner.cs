@@ -71,8 +71,11 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
                 }
 
                 var opened = firstSeen?.Invoke(result.Target, finding.Rule.Id, token.Id) ?? finding.FirstSeen ?? now;
-                // A token re-issued before (its description carries the mark) is retired, whichever action its rule has now.
-                var action = ReissueFlow.TryReadMark(token.Description, out var newId, out var reissuedAt) ? Retire(result.Target, token, finding, newId, reissuedAt, now)
+                // A token re-issued before is retired, whichever action its rule has now: its description carries the mark,
+                // and the token the mark names says it was re-issued from this one (a description alone proves nothing).
+                var action = ReissueFlow.TryReadMark(token.Description, out var newId, out var reissuedAt)
+                    && tokens.TryGetValue(newId, out var successor) && successor.Description?.EndsWith($"(re-issued from {token.Id})", StringComparison.Ordinal) == true
+                    ? Retire(result.Target, token, finding, newId, reissuedAt, now)
                     : ActionFor(finding.Rule.Id) == RemediationAction.Reissue ? Reissue(result.Target, token, finding, opened, now, serviceUsers)
                     : Deactivate(result.Target, token, finding, opened, now);
                 planned.Add(action);
