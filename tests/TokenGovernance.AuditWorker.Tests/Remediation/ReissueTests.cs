@@ -441,6 +441,31 @@ public sealed class ReissueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_all_access_token_is_not_handed_to_the_service_user()
+    {
+        // Its permissions include write on users/<alice>: the service user must not get them.
+        var allAccess = new DoubleAuthorization
+        {
+            Id = "0aaa0aaa0aaa0aaa", Token = InfluxDataSetBuilder.NewTokenValue(), OrgId = _data.Acme.Id, UserId = _data.Alice.Id,
+            Description = "alice's All Access API Token", CreatedAt = TestData.Now, UpdatedAt = TestData.Now,
+        };
+        allAccess.Permissions.AddRange([new DoublePermission("read", "users", _data.Alice.Id, _data.Acme.Id), new DoublePermission("write", "users", _data.Alice.Id, _data.Acme.Id),
+            new DoublePermission("read", "buckets", OrgId: _data.Acme.Id), new DoublePermission("write", "buckets", OrgId: _data.Acme.Id)]);
+        lock (_server.DataLock)
+        {
+            _data.Data.Authorizations.Add(allAccess);
+        }
+
+        await File.AppendAllTextAsync(_telegrafConf, $"\n[[outputs.influxdb_v2]]\n  token = \"{allAccess.Token}\"\n");
+
+        var planned = ActionOf(await PlanAsync(Config()), allAccess.Id);
+
+        Assert.Equal("refused", (string?)planned["state"]);
+        Assert.StartsWith($"its permissions name its owner (users/{_data.Alice.Id})", (string?)planned["reason"], StringComparison.Ordinal);
+        Assert.Null(planned["newToken"]);
+    }
+
+    [Fact]
     public async Task A_missing_or_inactive_service_user_is_refused_in_the_plan()
     {
         var missing = JsonNode.Parse(File.ReadAllText(await PlanAsync(Config(serviceUser: "\"svc-nobody\""))))!["actions"]!.AsArray().Single()!;

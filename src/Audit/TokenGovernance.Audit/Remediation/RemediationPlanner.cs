@@ -169,6 +169,7 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
             : check.Problem is not null ? check.Problem
             : token.ScopeId is null ? "the token belongs to no organization"
             : token.OwnerId == check.User!.Id ? $"the token is already the service user's ('{check.User.Name}')"
+            : NamesItsOwner(token) ? $"its permissions name its owner (users/{token.OwnerId}{(token.Kind == "all-access" ? ", an all-access token" : string.Empty)}): the same permissions for the service user would reach '{token.OwnerName ?? token.OwnerId}'; create a narrower token for the service user instead"
             : planned.References!.Count(reference => reference.Rewrite) == 0
                 ? "no reference to rewrite holds it: tokengov would have nowhere to put the new value (configure the file or Kubernetes reference sources that hold it, or deactivate it instead)"
             : null;
@@ -206,6 +207,10 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
         DueAt = default,
         State = ActionStates.Pending,
     };
+
+    /// <summary>A permission on the owner's own user (every all-access token has one): not something to hand to the service user.</summary>
+    private static bool NamesItsOwner(TokenRecord token) =>
+        token.OwnerId is { } owner && token.Permissions.Any(permission => permission.ResourceType == "users" && permission.ResourceId == owner);
 
     /// <summary>The sources a re-issue can write to: files and Kubernetes Secrets.</summary>
     public static bool Rewritable(string source) => source is Model.ReferenceSources.File or Model.ReferenceSources.KubernetesSecret;
