@@ -42,6 +42,8 @@ namespace TokenGovernance.TokenDetection
         // A section opened on its own line ("InfluxDB": {  /  influx:) or inline and continued below ("InfluxDB": { "Url": …).
         private static readonly Regex SectionOpen = new Regex(@"^\s*-?\s*[""']?(?<key>[A-Za-z_][\w.-]{0,80})[""']?\s*:\s*(?<brace>\{)?", Options, RegexTimeout);
 
+        private const char ByteOrderMark = '\uFEFF';
+
         /// <summary>Lines longer than this are scanned for keys in windows around each token name.</summary>
         public const int LongLineLength = 4096;
 
@@ -74,7 +76,10 @@ namespace TokenGovernance.TokenDetection
             where TText : struct, IText
         {
             var lineNumber = 0;
-            var lineStart = 0;
+
+            // A UTF-8 byte order mark (U+FEFF, which files saved on Windows start with) is not part of the first line:
+            // read as part of it, it would hide that line's key from the anchored patterns.
+            var lineStart = text.Length > 0 && text[0] == ByteOrderMark ? 1 : 0;
             var state = new LineState();
             while (lineStart <= text.Length)
             {
@@ -117,9 +122,10 @@ namespace TokenGovernance.TokenDetection
         {
             var state = new LineState();
             var lineNumber = 0;
-            foreach (var line in lines)
+            foreach (var raw in lines)
             {
                 lineNumber++;
+                var line = lineNumber == 1 && raw.Length > 0 && raw[0] == ByteOrderMark ? raw.Substring(1) : raw;
                 var text = new StringText(line);
                 if (Wants(text, 0, line.Length, ref state))
                 {

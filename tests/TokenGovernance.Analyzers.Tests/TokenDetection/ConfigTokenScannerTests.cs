@@ -27,6 +27,19 @@ public class ConfigTokenScannerTests
         Assert.Equal(line.IndexOf(expected, StringComparison.Ordinal) + 1, finding.Column);
     }
 
+    [Fact]
+    public void A_byte_order_mark_before_the_first_line_does_not_hide_its_key()
+    {
+        var text = "\uFEFFINFLUX_TOKEN=my-super-secret-admin-token\nother=1\n";
+
+        var finding = Assert.Single(_scanner.Scan(text));
+        var fromLines = Assert.Single(_scanner.ScanLines(text.Split('\n')));
+
+        Assert.Equal(("my-super-secret-admin-token", 1, 14), (finding.Value, finding.Line, finding.Column));
+        Assert.Equal((finding.Value, finding.Column), (fromLines.Value, fromLines.Column));
+        Assert.Equal(finding.Value, Assert.Single(_scanner.Scan(text.ToCharArray(), text.Length)).Value);
+    }
+
     [Theory]
     [InlineData("INFLUX_TOKEN=")]
     [InlineData("INFLUX_TOKEN=${INFLUX_TOKEN}")]

@@ -142,11 +142,6 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
 
             chars = ArrayPool<char>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxCharCount(length));
             var count = System.Text.Encoding.UTF8.GetChars(bytes, 0, length, chars, 0);
-            if (count > 0 && chars[0] == '\uFEFF')
-            {
-                // A UTF-8 byte order mark is not white space: read as one, so the first line's key is seen (positions stay).
-                chars[0] = ' ';
-            }
 
             var before = found.Count;
             foreach (var finding in Scanner.Scan(chars, count))
@@ -175,7 +170,8 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
     {
         var start = 0;
         var end = count;
-        while (start < end && char.IsWhiteSpace(chars[start]))
+        // A leading byte order mark (U+FEFF) is not white space to char.IsWhiteSpace, but it is no part of the value.
+        while (start < end && (char.IsWhiteSpace(chars[start]) || (start == 0 && chars[start] == '\uFEFF')))
         {
             start++;
         }

@@ -10,8 +10,6 @@ public static class ReferenceValues
     /// <summary>The value in <paramref name="text"/> whose fingerprint is <paramref name="fingerprint"/> (a token shape, a token key's value, or the whole trimmed text); else null.</summary>
     public static string? Find(string text, string fingerprint)
     {
-        // A UTF-8 byte order mark is not white space: the first line's key would not be seen behind it.
-        text = WithoutByteOrderMark(text);
         foreach (var finding in Scanner.Scan(text))
         {
             if (TokenRedaction.Fingerprint(finding.Value) == fingerprint)
@@ -20,10 +18,8 @@ public static class ReferenceValues
             }
         }
 
-        var whole = text.Trim();
+        // A leading byte order mark (U+FEFF) is no part of a bare value, and Trim() does not take it for white space.
+        var whole = text.TrimStart('\uFEFF').Trim();
         return whole.Length > 0 && TokenRedaction.Fingerprint(whole) == fingerprint ? whole : null;
     }
-
-    /// <summary>The text as the scanner should see it: a leading byte order mark (U+FEFF) read as the space it stands for.</summary>
-    public static string WithoutByteOrderMark(string text) => text.Length > 0 && text[0] == '\uFEFF' ? " " + text[1..] : text;
 }
