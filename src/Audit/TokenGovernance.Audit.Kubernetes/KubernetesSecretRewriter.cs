@@ -33,7 +33,7 @@ public sealed class KubernetesSecretRewriter(IOptions<TokenGovernanceOptions> se
     {
         var location = SecretLocation.Parse(reference.Location);
         var client = Connect();
-        var secret = await CallAsync(location, "read", () => client.CoreV1.ReadNamespacedSecretAsync(location.Name, location.Namespace, cancellationToken: cancellationToken));
+        var secret = await ReadAsync(client, location, cancellationToken);
         if (secret.Data?.ContainsKey(location.PreviousKey) == true)
         {
             throw new RewriteException($"Secret {location}: key '{location.PreviousKey}' is still there from an earlier re-issue; retire that one first");
@@ -60,15 +60,15 @@ public sealed class KubernetesSecretRewriter(IOptions<TokenGovernanceOptions> se
     {
         var location = SecretLocation.Parse(reference.Location);
         var client = Connect();
-        var secret = await CallAsync(location, "read", () => client.CoreV1.ReadNamespacedSecretAsync(location.Name, location.Namespace, cancellationToken: cancellationToken));
+        var secret = await ReadAsync(client, location, cancellationToken);
         if (secret.Data?.TryGetValue(location.PreviousKey, out var previous) != true || previous is null)
         {
             throw new RewriteException($"Secret {location}: its previous copy '{location.PreviousKey}' is gone (removed when the old token was retired?), so it cannot be put back");
         }
 
-        if (reference.Fingerprint is { } fingerprint && ReferenceValues.Find(Encoding.UTF8.GetString(previous), fingerprint) is null)
+        if (!ReferenceValues.Holds(Encoding.UTF8.GetString(previous), reference.Fingerprint))
         {
-            throw new RewriteException($"Secret {location}: '{location.PreviousKey}' does not hold the value the journal names (token {fingerprint}): left as it is");
+            throw new RewriteException($"Secret {location}: '{location.PreviousKey}' does not hold the value the journal names (token {reference.Fingerprint ?? "unknown"}): left as it is");
         }
 
         await PatchAsync(client, location, secret.Metadata.ResourceVersion, writer =>
@@ -82,13 +82,13 @@ public sealed class KubernetesSecretRewriter(IOptions<TokenGovernanceOptions> se
     {
         var location = SecretLocation.Parse(previousCopy.Location);
         var client = Connect();
-        var secret = await CallAsync(location, "read", () => client.CoreV1.ReadNamespacedSecretAsync(location.Name, location.Namespace, cancellationToken: cancellationToken));
+        var secret = await ReadAsync(client, location, cancellationToken);
         if (secret.Data?.TryGetValue(location.Key, out var bytes) != true || bytes is null)
         {
             return false;
         }
 
-        if (previousCopy.Fingerprint is not { } fingerprint || ReferenceValues.Find(Encoding.UTF8.GetString(bytes), fingerprint) is null)
+        if (!ReferenceValues.Holds(Encoding.UTF8.GetString(bytes), previousCopy.Fingerprint))
         {
             throw new RewriteException($"Secret {location} no longer holds the retired token's value: left as it is");
         }
@@ -111,6 +111,9 @@ public sealed class KubernetesSecretRewriter(IOptions<TokenGovernanceOptions> se
             throw new RewriteException($"kubernetes: no usable configuration ({exception.GetType().Name}: {ServerText.OneLine(exception.Message)})", exception);
         }
     }
+
+    private static Task<V1Secret> ReadAsync(k8s.Kubernetes client, SecretLocation location, CancellationToken cancellationToken) =>
+        CallAsync(location, "read", () => client.CoreV1.ReadNamespacedSecretAsync(location.Name, location.Namespace, cancellationToken: cancellationToken));
 
     /// <summary>A merge patch of the Secret's data, with its resourceVersion as the precondition; the new resourceVersion.</summary>
     private static async Task<string> PatchAsync(k8s.Kubernetes client, SecretLocation location, string resourceVersion, Action<Utf8JsonWriter> data, CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ public static class ReferenceValues
 {
     private static readonly ConfigTokenScanner Scanner = new();
 
+    /// <summary>Whether <paramref name="text"/> still holds the value with <paramref name="fingerprint"/> (none known: it cannot be told, so no).</summary>
+    public static bool Holds(string text, string? fingerprint) => fingerprint is not null && Find(text, fingerprint) is not null;
+
     /// <summary>The value in <paramref name="text"/> whose fingerprint is <paramref name="fingerprint"/> (a token shape, a token key's value, or the whole trimmed text); else null.</summary>
     public static string? Find(string text, string fingerprint)
     {

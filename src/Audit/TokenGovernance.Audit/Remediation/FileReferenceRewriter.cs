@@ -41,9 +41,9 @@ public sealed class FileReferenceRewriter : IReferenceRewriter
         }
 
         var content = Read(previous);
-        if (reference.Fingerprint is { } fingerprint && ReferenceValues.Find(Encoding.UTF8.GetString(content), fingerprint) is null)
+        if (!ReferenceValues.Holds(Encoding.UTF8.GetString(content), reference.Fingerprint))
         {
-            throw new RewriteException($"file '{previous}' does not hold the value the journal names (token {fingerprint}): left as it is");
+            throw new RewriteException($"file '{previous}' does not hold the value the journal names (token {reference.Fingerprint ?? "unknown"}): left as it is");
         }
 
         Guard(path, () =>
@@ -62,7 +62,7 @@ public sealed class FileReferenceRewriter : IReferenceRewriter
             return Task.FromResult(false);
         }
 
-        if (previousCopy.Fingerprint is not { } fingerprint || ReferenceValues.Find(Encoding.UTF8.GetString(Read(path)), fingerprint) is null)
+        if (!ReferenceValues.Holds(Encoding.UTF8.GetString(Read(path)), previousCopy.Fingerprint))
         {
             throw new RewriteException($"file '{path}' no longer holds the retired token's value: left as it is");
         }

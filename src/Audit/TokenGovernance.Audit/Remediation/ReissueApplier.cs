@@ -165,20 +165,19 @@ public sealed class ReissueApplier(IEnumerable<IReferenceRewriter> rewriters, IO
         ITokenActionSession session, CreatedToken created, JournalEntry entry, string problem, List<IPreparedRewrite> written, List<JournalReference> references,
         CancellationToken cancellationToken)
     {
+        // The write loop journals each reference as it writes it: written[i] is journaled at references[i].
         var restoredAll = true;
         for (var index = written.Count - 1; index >= 0; index--)
         {
-            var rewrite = written[index];
-            var at = references.FindIndex(reference => reference.Location == rewrite.Reference.Location && reference.Source == rewrite.Reference.Source);
             try
             {
-                await rewrite.UndoAsync(cancellationToken);
-                references[at] = references[at] with { Outcome = JournalOutcomes.Restored };
+                await written[index].UndoAsync(cancellationToken);
+                references[index] = references[index] with { Outcome = JournalOutcomes.Restored };
             }
             catch (RewriteException exception)
             {
                 restoredAll = false;
-                references[at] = references[at] with { Outcome = JournalOutcomes.Failed, Reason = "could not be put back: " + Clean(exception.Message, created.Value) };
+                references[index] = references[index] with { Outcome = JournalOutcomes.Failed, Reason = "could not be put back: " + Clean(exception.Message, created.Value) };
             }
         }
 

@@ -23,8 +23,9 @@ public sealed class ReissueUndoer(IEnumerable<IReferenceRewriter> rewriters)
             }
             catch (RewriteException exception)
             {
+                var before = restored.Count;
                 restored.Add(reference with { Outcome = JournalOutcomes.Failed, Reason = exception.Message });
-                var left = restored.Count - 1 == 0 ? "no reference was restored" : $"{restored.Count - 1} reference(s) were restored";
+                var left = before == 0 ? "no reference was restored" : $"{before} reference(s) were restored";
                 return entry with
                 {
                     Outcome = JournalOutcomes.Failed,
