@@ -28,6 +28,8 @@ public sealed class InfluxV2TokenActions(InfluxApiClientFactory clientFactory) :
         InfluxApiClientFactory clientFactory, TargetOptions target, InfluxApiClient client, Model.Principal actor, IReadOnlySet<string> types, string auditFingerprint)
         : ITokenActionSession
     {
+        private List<InfluxAuthorization>? _own;
+
         public Model.Principal Actor => actor;
 
         /// <summary>The configured flavor, else what the server said (OSS sends <c>X-Influxdb-Build: OSS</c>; Cloud sends none).</summary>
@@ -81,7 +83,8 @@ public sealed class InfluxV2TokenActions(InfluxApiClientFactory clientFactory) :
                 return null;
             }
 
-            var own = await client.ListAuthorizationsAsync(null, authorization => authorization, cancellationToken, userId: actor.Id);
+            // The audit user's own tokens, listed once per session: a re-issue never creates one of them.
+            var own = _own ??= await client.ListAuthorizationsAsync(null, authorization => authorization, cancellationToken, userId: actor.Id);
             var audit = own.Where(authorization => authorization.Token.Fingerprint == auditFingerprint).ToList();
             var candidates = audit.Count > 0 ? audit : own.Where(authorization => authorization.IsActive).ToList();
             var missing = candidates.Select(authorization => CreateRights.Missing(authorization.Permissions, actor.Id, token.ServiceUserId, token.OrgId, token.Permissions)).ToList();
