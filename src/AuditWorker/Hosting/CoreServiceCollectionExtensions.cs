@@ -45,6 +45,12 @@ public static class CoreServiceCollectionExtensions
     /// </summary>
     public static TokenGovernanceOptions GetValidatedOptions(this IServiceProvider services)
     {
+        var section = services.GetRequiredService<BoundSection>().Section;
+        if (UnknownSettings.FindMisshapen(section, typeof(TokenGovernanceOptions)) is { Count: > 0 } misshapen)
+        {
+            throw new ConfigurationException(string.Join(Environment.NewLine, misshapen));
+        }
+
         try
         {
             return services.GetRequiredService<IOptions<TokenGovernanceOptions>>().Value;
@@ -55,7 +61,7 @@ public static class CoreServiceCollectionExtensions
         }
         catch (InvalidOperationException exception)
         {
-            var unknown = UnknownSettings.Find(services.GetRequiredService<BoundSection>().Section, typeof(TokenGovernanceOptions));
+            var unknown = UnknownSettings.Find(section, typeof(TokenGovernanceOptions));
             var message = unknown.Count > 0
                 ? string.Join(Environment.NewLine, unknown.Select(path => $"{ParentOf(path)}: '{path[(path.LastIndexOf(':') + 1)..]}' is not a known setting (see docs/configuration.md)"))
                 : BindingErrors.Describe(exception);

@@ -1,73 +1,73 @@
-using System.Collections;
-using System.Reflection;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using TokenGovernance.Audit.Configuration;
 
 namespace TokenGovernance.AuditWorker.Hosting;
 
 /// <summary>
 /// Every configuration key under a section that the options type has no place for, with its full path
 /// (<c>TokenGovernance:Targets:0:Tokn</c>): the binder itself only says that binding failed, and for a key inside
-/// an array element not even which.
+/// an array element not even which. The shape of the options comes from source-generated JSON metadata
+/// (<see cref="OptionsShape"/>), not reflection: it holds in the Native AOT binary too.
 /// </summary>
 public static class UnknownSettings
 {
     public static List<string> Find(IConfigurationSection section, Type optionsType)
     {
         var unknown = new List<string>();
-        Walk(section, optionsType, unknown);
+        Walk(section, ShapeOf(optionsType), unknown, misshapen: null);
         return unknown;
     }
 
-    private static void Walk(IConfigurationSection section, Type type, List<string> unknown)
+    /// <summary>
+    /// Each key holding a single value where the options take a list or a section (<c>"Orgs": "acme"</c>), as
+    /// "path: what it takes" (never the value: it may be a token pasted into the wrong key). The source-generated binder skips such a value silently (a target would read every
+    /// org instead of one): this is checked before binding.
+    /// </summary>
+    public static List<string> FindMisshapen(IConfigurationSection section, Type optionsType)
+    {
+        var misshapen = new List<string>();
+        Walk(section, ShapeOf(optionsType), unknown: null, misshapen);
+        return misshapen;
+    }
+
+    private static JsonTypeInfo ShapeOf(Type optionsType) => OptionsShape.Default.GetTypeInfo(optionsType)
+        ?? throw new ArgumentException($"{optionsType.Name} is not an options type of {nameof(OptionsShape)}", nameof(optionsType));
+
+    private static void Walk(IConfigurationSection section, JsonTypeInfo type, List<string>? unknown, List<string>? misshapen)
     {
         foreach (var child in section.GetChildren())
         {
             var childType = ChildType(type, child.Key);
             if (childType is null)
             {
-                unknown.Add(child.Path);
+                unknown?.Add(child.Path);
             }
             else if (child.GetChildren().Any())
             {
-                Walk(child, childType, unknown);
+                Walk(child, childType, unknown, misshapen);
+            }
+            else if (!string.IsNullOrEmpty(child.Value) && childType.Kind != JsonTypeInfoKind.None)
+            {
+                misshapen?.Add($"{child.Path}: takes {(childType.Kind == JsonTypeInfoKind.Enumerable ? "a list (a JSON array)" : "a section (a JSON object)")}, not a single value");
             }
         }
     }
 
-    /// <summary>The type a child key binds to, or null when the type has no such member (a leaf has none at all).</summary>
-    private static Type? ChildType(Type type, string key)
+    /// <summary>The shape a child key binds to, or null when the type has no such member (a leaf has none at all).</summary>
+    private static JsonTypeInfo? ChildType(JsonTypeInfo type, string key)
     {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        if (IsLeaf(type))
+        var childType = type.Kind switch
         {
-            return null;
-        }
-
-        if (DictionaryValueType(type) is { } valueType)
-        {
-            return valueType;
-        }
-
-        if (ElementType(type) is { } elementType)
-        {
-            return int.TryParse(key, out _) ? elementType : null;
-        }
-
-        var property = type.GetProperty(key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-        return property is { CanRead: true } ? property.PropertyType : null;
+            JsonTypeInfoKind.Dictionary => type.ElementType,
+            JsonTypeInfoKind.Enumerable => int.TryParse(key, out _) ? type.ElementType : null,
+            JsonTypeInfoKind.Object => type.Properties.FirstOrDefault(property => string.Equals(property.Name, key, StringComparison.OrdinalIgnoreCase) && property.Get is not null)?.PropertyType,
+            _ => null,
+        };
+        return childType is null ? null : type.Options.GetTypeInfo(childType);
     }
-
-    private static bool IsLeaf(Type type) =>
-        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
-        || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(Uri) || type == typeof(Guid);
-
-    private static Type? DictionaryValueType(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() is var definition
-        && (definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>))
-            ? type.GetGenericArguments()[1]
-            : null;
-
-    private static Type? ElementType(Type type) =>
-        type.IsArray ? type.GetElementType()
-        : type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0]
-        : null;
 }
+
+/// <summary>The shape of the options graph: property names and types, for <see cref="UnknownSettings"/> only.</summary>
+[JsonSerializable(typeof(TokenGovernanceOptions))]
+internal sealed partial class OptionsShape : JsonSerializerContext;

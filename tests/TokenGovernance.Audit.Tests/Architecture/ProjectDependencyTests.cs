@@ -47,7 +47,7 @@ public sealed partial class ProjectDependencyTests
         },
         {
             "TokenGovernance.Audit.Kubernetes",
-            ["TokenGovernance.Audit", "KubernetesClient"],
+            ["TokenGovernance.Audit", "KubernetesClient.Aot"],
             ["Microsoft.AspNetCore", "Quartz", "Npgsql", "OpenTelemetry", "TokenGovernance.AuditWorker", "Polly", "TokenGovernance.Audit.InfluxV2", "TokenGovernance.InfluxDouble"]
         },
         {
