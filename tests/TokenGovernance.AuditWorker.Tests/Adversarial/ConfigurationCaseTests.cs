@@ -8,7 +8,7 @@ namespace TokenGovernance.AuditWorker.Tests.Adversarial;
 /// the case expects success, none), within the bound, no crash, and the audit token nowhere in the output.
 /// </summary>
 [Collection(AdversarialCollection.Name)]
-public sealed class ConfigurationCaseTests(HostileFixture fixture) : IClassFixture<HostileFixture>
+public class ConfigurationCaseTests(HostileFixture fixture) : IClassFixture<HostileFixture>
 {
     public static TheoryData<string> Names => new(ConfigurationCases.All.Select(configurationCase => configurationCase.Name));
 
@@ -44,7 +44,10 @@ public sealed class ConfigurationCaseTests(HostileFixture fixture) : IClassFixtu
     private static async Task<CliRun> RunWithStdoutAtDevFullAsync(string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var argument in (string[])["-c", "exec dotnet \"$0\" \"$@\" > /dev/full", Path.Combine(AppContext.BaseDirectory, "tokengov.dll"), .. arguments])
+        string[] command = TokengovProcess.Native is { } native
+            ? ["-c", "exec \"$0\" \"$@\" > /dev/full", native]
+            : ["-c", "exec dotnet \"$0\" \"$@\" > /dev/full", Path.Combine(AppContext.BaseDirectory, "tokengov.dll")];
+        foreach (var argument in (string[])[.. command, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

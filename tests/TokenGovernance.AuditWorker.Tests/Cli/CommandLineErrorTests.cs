@@ -2,7 +2,7 @@ using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Cli;
 
-public sealed class CommandLineErrorTests : IDisposable
+public class CommandLineErrorTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
 

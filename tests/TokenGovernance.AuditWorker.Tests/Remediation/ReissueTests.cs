@@ -12,7 +12,7 @@ namespace TokenGovernance.AuditWorker.Tests.Remediation;
 /// Kubernetes API. Afterwards the new value is in the file and the Secret only.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class ReissueTests : IAsyncLifetime
+public class ReissueTests : IAsyncLifetime
 {
     private const string Namespace = "monitoring";
 

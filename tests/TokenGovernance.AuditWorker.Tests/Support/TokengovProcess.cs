@@ -2,9 +2,25 @@ using System.Diagnostics;
 
 namespace TokenGovernance.AuditWorker.Tests.Support;
 
-/// <summary>Runs the real <c>tokengov</c> binary as a user would, capturing exit code, stdout and stderr.</summary>
+/// <summary>
+/// Runs the real <c>tokengov</c> binary as a user would, capturing exit code, stdout and stderr: the build output
+/// under <c>dotnet</c>, or, inside a test of the NativeAot folder, the Native AOT binary (<see cref="Native"/>).
+/// </summary>
 internal static class TokengovProcess
 {
+    private static readonly AsyncLocal<string?> NativeBinary = new();
+
+    /// <summary>
+    /// The Native AOT binary every tokengov process of the current test runs instead of the build output; null for
+    /// the build output. Set by the constructor of a NativeAot test class (an async-local: the test's own flow only,
+    /// other tests running in parallel keep theirs).
+    /// </summary>
+    public static string? Native
+    {
+        get => NativeBinary.Value;
+        set => NativeBinary.Value = value;
+    }
+
     public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(
         IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
@@ -28,13 +44,17 @@ internal static class TokengovProcess
     /// <summary>Starts tokengov without waiting (a long-running worker); stdout and stderr are redirected.</summary>
     public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(Native ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tokengov.dll"));
+        if (Native is null)
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tokengov.dll"));
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -33,6 +33,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary><c>tokengov run --demo</c>: the worker on its built-in demo target, as the README's first line runs it.</summary>
     public static WorkerProcess StartDemo() => new(["--demo"]);
 
+    /// <summary><c>tokengov run --demo --config</c>: the demo targets with the worker settings of <paramref name="config"/>.</summary>
+    public static WorkerProcess StartDemo(string config) => new(["--demo", "--config", config]);
+
     /// <summary>Scrapes until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/> naming what is missing.</summary>
     public async Task<PrometheusText> WaitForAsync(Func<PrometheusText, bool> condition, TimeSpan timeout, Func<PrometheusText?, string> describe)
     {

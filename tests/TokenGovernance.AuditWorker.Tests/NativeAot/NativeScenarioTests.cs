@@ -1,0 +1,35 @@
+using TokenGovernance.AuditWorker.Tests.Adversarial;
+using TokenGovernance.AuditWorker.Tests.Cli;
+using TokenGovernance.AuditWorker.Tests.Remediation;
+using TokenGovernance.AuditWorker.Tests.Support;
+
+namespace TokenGovernance.AuditWorker.Tests.NativeAot;
+
+// The scenario classes of the build output, run again against the Native AOT binary: every tokengov process their
+// tests start is the native one (TokengovProcess.Native, set for the test's own flow by the constructor).
+
+/// <summary>Re-issue end to end: Kubernetes merge patches and workload restarts through KubernetesClient.Aot, file rewrites, rollback.</summary>
+[Collection(NativeAotCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class NativeReissueTests : ReissueTests
+{
+    public NativeReissueTests(NativeAotBinary binary) => TokengovProcess.Native = binary.Path;
+
+    [Fact]
+    public void Its_processes_are_the_native_binary() => Assert.EndsWith("tokengov", TokengovProcess.Native, StringComparison.Ordinal);
+}
+
+/// <summary>Every configuration case: the source-generated binder, the unknown-setting finder's JSON metadata, validation.</summary>
+[Collection(NativeAotCollection.Name)]
+public sealed class NativeConfigurationCaseTests : ConfigurationCaseTests
+{
+    public NativeConfigurationCaseTests(HostileFixture fixture, NativeAotBinary binary)
+        : base(fixture) => TokengovProcess.Native = binary.Path;
+}
+
+/// <summary>Usage errors, help and version as the native binary prints them.</summary>
+[Collection(NativeAotCollection.Name)]
+public sealed class NativeCommandLineErrorTests : CommandLineErrorTests
+{
+    public NativeCommandLineErrorTests(NativeAotBinary binary) => TokengovProcess.Native = binary.Path;
+}
