@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): the file reference source over 10,000 config files / 200 MB (Telegraf TOML, .env,
-# JSON and YAML, with tokens, placeholders and plain settings). Usage: bash benchmarks/references-scan.sh
+# JSON and YAML, with tokens, placeholders and plain settings), alternating with ripgrep and grep -E on the same files.
+# The scan runs twice: built (JIT, as `dotnet run` and the tool package run tokengov) and published Native AOT (as the
+# container image runs it). Usage: bash benchmarks/references-scan.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build -c Release -v q -nologo benchmarks/TokenGovernance.Benchmarks >/dev/null
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+project=benchmarks/TokenGovernance.ScanBenchmark
+dotnet build -c Release -v q -nologo "$project" >/dev/null
+work=$(mktemp -d); native=$(mktemp -d)
+trap 'rm -rf "$work" "$native"' EXIT
+dotnet publish -c Release -r linux-x64 -v q -nologo -o "$native" "$project" >/dev/null
 python3 - "$work" <<'PY'
 import os, random, sys
 root = sys.argv[1]; random.seed(3)
@@ -24,11 +28,13 @@ for index in range(10_000):
         handle.write(body + filler + "\n")
 PY
 echo "files: $(find "$work" -type f | wc -l), size: $(du -sm "$work" | cut -f1) MB"
-bench=benchmarks/TokenGovernance.Benchmarks/bin/Release/net10.0/TokenGovernance.Benchmarks.dll
+jit="$project/bin/Release/net10.0/TokenGovernance.ScanBenchmark.dll"
 sync; cat "$work"/*/* >/dev/null   # the page cache warm for everyone: the scan is measured, not the disk
 for run in 1 2 3; do
-  dotnet "$bench" scan-files "$work" plain
-  dotnet "$bench" scan-files "$work" secret
+  echo -n "jit "; dotnet "$jit" "$work" plain
+  echo -n "jit "; dotnet "$jit" "$work" secret
+  echo -n "aot "; "$native/TokenGovernance.ScanBenchmark" "$work" plain
+  echo -n "aot "; "$native/TokenGovernance.ScanBenchmark" "$work" secret
   if command -v rg >/dev/null; then
     start=$(date +%s.%N); count=$(rg -c --no-filename '[A-Za-z0-9_-]{85}[AQgw]==' "$work" | paste -sd+ | bc); end=$(date +%s.%N)
     echo "ripgrep (token-shape regex): $(echo "$end - $start" | bc) s, $count lines"

@@ -11,34 +11,6 @@ if (args.Length == 3 && args[0] == "peer-client")
     return await TokenGovernance.Benchmarks.OfficialClientPeer.RunAsync(args[1], args[2]);
 }
 
-if (args.Length is 2 or 3 && args[0] == "scan-files")
-{
-    // Times the reference file source over a folder (benchmarks/references-scan.sh generates one), as Kind plain or
-    // secret; the digest of what it found (locations and fingerprints) tells that a faster scan finds the same.
-    var source = new TokenGovernance.Audit.References.FileReferenceSource(
-        Microsoft.Extensions.Options.Options.Create(new TokenGovernance.Audit.Configuration.TokenGovernanceOptions()));
-    var kind = args.Length == 3 ? args[2] : "plain";
-    var bytes = new DirectoryInfo(args[1]).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length);
-    var allocated = GC.GetTotalAllocatedBytes(precise: true);
-    var watch = System.Diagnostics.Stopwatch.StartNew();
-    var scan = source.Scan(new TokenGovernance.Audit.Configuration.FileSourceOptions { Path = args[1], Kind = kind }, default);
-    var seconds = watch.Elapsed.TotalSeconds;
-    allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-    var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-        string.Join('\n', scan.References.Select(reference => Path.GetRelativePath(args[1], reference.Location) + " " + reference.Fingerprint).Order(StringComparer.Ordinal)))))[..16];
-    if (Environment.GetEnvironmentVariable("SCAN_LIST") is "1")
-    {
-        foreach (var reference in scan.References.OrderBy(reference => reference.Location, StringComparer.Ordinal))
-        {
-            Console.WriteLine(reference.Location + " " + reference.Fingerprint);
-        }
-    }
-
-    Console.WriteLine($"{kind}: scanned {bytes / 1_000_000} MB in {seconds:F2} s ({bytes / 1_000_000 / seconds:F0} MB/s), allocated {allocated / 1_000_000} MB: "
-        + $"{scan.References.Count} references (digest {digest}), error: {scan.Error ?? "none"}, peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
-    return 0;
-}
-
 if (args.Length is 2 or 3 && args[0] == "snapshot-store")
 {
     return await SnapshotStoreBenchmark.RunAsync(args[1], args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);

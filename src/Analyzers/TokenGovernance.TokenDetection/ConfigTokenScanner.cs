@@ -258,20 +258,54 @@ namespace TokenGovernance.TokenDetection
         private bool MayHoldAnything<TText>(TText text, int start, int length)
             where TText : struct, IText
         {
-            if (length >= TokenShapeDetector.MinimumTokenLength)
+            if (length >= TokenShapeDetector.MinimumTokenLength && HasRunOf16(text, start, start + length))
             {
-                var run = 0;
-                for (var index = start; index < start + length; index++)
-                {
-                    run = TokenShapeDetector.IsUrlSafeBase64(text[index]) ? run + 1 : 0;
-                    if (run >= 16)
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
 
             return HasKeyName(text, start, length);
+        }
+
+        /// <summary>
+        /// Whether [start, end) holds 16 URL-safe base64 characters in a row. Such a run covers two consecutive
+        /// positions start + 8k and start + 8k + 8, so only every eighth character is looked at until two of them in a
+        /// row are base64; only then is the run around them measured. Most lines are looked at an eighth.
+        /// </summary>
+        private static bool HasRunOf16<TText>(TText text, int start, int end)
+            where TText : struct, IText
+        {
+            for (var probe = start; probe + 8 < end; probe += 8)
+            {
+                if (!TokenShapeDetector.IsUrlSafeBase64(text[probe]) || !TokenShapeDetector.IsUrlSafeBase64(text[probe + 8]))
+                {
+                    continue;
+                }
+
+                var first = probe;
+                while (first > start && TokenShapeDetector.IsUrlSafeBase64(text[first - 1]))
+                {
+                    first--;
+                }
+
+                var last = probe + 1;
+                while (last < end && TokenShapeDetector.IsUrlSafeBase64(text[last]))
+                {
+                    last++;
+                }
+
+                if (last - first >= 16)
+                {
+                    return true;
+                }
+
+                // The run ends before 'last': the next probe that can start a new one is past it.
+                while (probe + 8 < last)
+                {
+                    probe += 8;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the range names a token key: "token" or one of the extra names, in any case.</summary>
@@ -354,6 +388,9 @@ namespace TokenGovernance.TokenDetection
                     return false;
                 }
 
+#if NET
+                return IgnoreCaseSearch.Contains(_buffer.AsSpan(start, length), value);
+#else
                 if (!IsAsciiLetters(value))
                 {
                     // OrdinalIgnoreCase of non-ASCII names is the runtime's to decide: ask it, on a copy.
@@ -366,8 +403,10 @@ namespace TokenGovernance.TokenDetection
                 var lower = (char)(value[0] | 0x20);
                 var upper = (char)(lower & ~0x20);
                 return Finds(lower, start, last, value) || Finds(upper, start, last, value);
+#endif
             }
 
+#if !NET
             private bool Finds(char first, int start, int last, string value)
             {
                 for (var index = start; index <= last; index++)
@@ -378,20 +417,28 @@ namespace TokenGovernance.TokenDetection
                         return false;
                     }
 
-                    var matched = true;
-                    for (var offset = 1; offset < value.Length && matched; offset++)
-                    {
-                        var character = _buffer[index + offset];
-                        matched = character < 128 && (character | 0x20) == (value[offset] | 0x20);
-                    }
-
-                    if (matched)
+                    if (MatchesRest(index, value))
                     {
                         return true;
                     }
                 }
 
                 return false;
+            }
+
+            /// <summary>Whether the characters after <paramref name="index"/> are the rest of <paramref name="value"/>, ASCII case folded.</summary>
+            private bool MatchesRest(int index, string value)
+            {
+                for (var offset = 1; offset < value.Length; offset++)
+                {
+                    var character = _buffer[index + offset];
+                    if (character >= 128 || (character | 0x20) != (value[offset] | 0x20))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             private static bool IsAsciiLetters(string value)
@@ -406,6 +453,7 @@ namespace TokenGovernance.TokenDetection
 
                 return true;
             }
+#endif
         }
 
         /// <summary>Scans one line on its own (no sections, no env entries carried from other lines); <paramref name="lineNumber"/> is 1-based.</summary>

@@ -10,6 +10,11 @@ public class BufferScanTests
 {
     public static TheoryData<string> Texts() =>
     [
+        // Every token shape without a key, at each offset from a probe of the 16-character run check, after short runs.
+        .. Enumerable.Range(0, 9).Select(offset =>
+            $"{new string('.', offset)}ab.cdefghijk.{TestTokens.V2}.\n{new string(':', offset)}x.{TestTokens.Dedicated}\n{new string(';', offset)}y.{TestTokens.V3}"),
+        // Runs of 15 and 16 in lines long enough for a shape, around a key-less one of 17.
+        new string('.', 70) + new string('a', 15) + "." + new string('b', 16) + ".\n" + new string('c', 17) + new string(',', 80),
         $"[[outputs.influxdb_v2]]\r\n  urls = [\"http://influx:8086\"]\r\n  token = \"{TestTokens.V2}\"\r\n",
         $"INFLUX_TOKEN=plain-value\nOTHER=x\n\n\n  ToKeN: \"yaml-value\"\r\r\n{TestTokens.V3}\n{TestTokens.Dedicated}",
         // The Kelvin sign upper-cases to itself: OrdinalIgnoreCase does not take "to\u212Aen" for "token".
@@ -45,6 +50,20 @@ public class BufferScanTests
         var finding = Assert.Single(new ConfigTokenScanner().Scan(text.ToCharArray(), text.Length).Where(candidate => candidate.Evidence == ConfigTokenEvidence.Shape));
 
         Assert.Equal(2, finding.Line);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void A_key_less_token_after_short_runs_is_found_whatever_its_offset(int offset)
+    {
+        var text = $"{new string(':', offset)}x.{TestTokens.V2}\n{new string(';', offset)}ab.cdefghijk.{TestTokens.V3}";
+
+        var lines = new ConfigTokenScanner().Scan(text.ToCharArray(), text.Length).Select(finding => finding.Line).ToList();
+
+        Assert.Equal([1, 2], lines);
     }
 
     private static string Describe(ConfigTokenFinding finding) => $"{finding.Line}:{finding.Column} {finding.Evidence} {finding.Key} {finding.Value}";

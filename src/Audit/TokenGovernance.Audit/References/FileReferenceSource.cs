@@ -123,8 +123,10 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
             return;
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
-        var size = Math.Min(stream.Length, MaximumFileSize);
+        // A handle and positional reads, no stream: a file costs open, fstat, read and close (plus the runtime's advisory
+        // lock), not a stream's extra fstat and read-ahead advice (references-scan.sh: 10,000 files).
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var size = Math.Min(RandomAccess.GetLength(handle), MaximumFileSize);
         if (size == 0)
         {
             return;
@@ -134,7 +136,7 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
         char[]? chars = null;
         try
         {
-            var length = ReadAll(stream, bytes, (int)size);
+            var length = ReadAll(handle, bytes, (int)size);
             if (Array.IndexOf(bytes, (byte)0, 0, Math.Min(length, 8192)) >= 0)
             {
                 return;
@@ -184,11 +186,11 @@ public sealed class FileReferenceSource(IOptions<TokenGovernanceOptions> setting
         return end - start is > 0 and < 512 && Array.IndexOf(chars, '\n', start, end - start) < 0 ? new string(chars, start, end - start) : null;
     }
 
-    private static int ReadAll(FileStream stream, byte[] buffer, int size)
+    private static int ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer, int size)
     {
         var length = 0;
         int read;
-        while (length < size && (read = stream.Read(buffer, length, size - length)) > 0)
+        while (length < size && (read = RandomAccess.Read(handle, buffer.AsSpan(length, size - length), length)) > 0)
         {
             length += read;
         }
