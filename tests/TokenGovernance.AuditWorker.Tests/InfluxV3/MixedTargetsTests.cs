@@ -10,7 +10,7 @@ namespace TokenGovernance.AuditWorker.Tests.InfluxV3;
 /// one set of metrics cover all three; an unreadable fourth target makes the run exit 2, never "clean".
 /// </summary>
 [Collection(WorkerHostCollection.Name)]
-public sealed class MixedTargetsTests : IAsyncLifetime
+public class MixedTargetsTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
     private readonly TestData _v2 = new((builder, test) => builder.Token(test.Alice, test.Acme, "alice writer", permissions => permissions.Write(test.Telemetry)));

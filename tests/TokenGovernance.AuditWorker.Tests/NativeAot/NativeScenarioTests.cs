@@ -33,3 +33,31 @@ public sealed class NativeCommandLineErrorTests : CommandLineErrorTests
 {
     public NativeCommandLineErrorTests(NativeAotBinary binary) => TokengovProcess.Native = binary.Path;
 }
+
+/// <summary>Every hostile answer through the native <c>tokengov audit</c>: the hand-written parser's failures, one line, no token.</summary>
+[Collection(NativeAotCollection.Name)]
+public sealed class NativeHostileResponseTests : HostileResponseTests, IClassFixture<HostileFixture>
+{
+    public NativeHostileResponseTests(HostileFixture fixture, NativeAotBinary binary)
+        : base(fixture) => TokengovProcess.Native = binary.Path;
+
+    public static TheoryData<string> All => new(HostileCases.Names);
+
+    [Theory]
+    [MemberData(nameof(All))]
+    public Task Hostile_response_fails_the_target_clearly_and_leaks_nothing(string name) => RunAsync(name);
+}
+
+/// <summary>InfluxDB v2, InfluxDB 3 and Cloud Dedicated targets in one native report and SARIF log, and in the native worker.</summary>
+[Collection(NativeAotCollection.Name)]
+public sealed class NativeMixedTargetsTests : TokenGovernance.AuditWorker.Tests.InfluxV3.MixedTargetsTests
+{
+    public NativeMixedTargetsTests(NativeAotBinary binary) => TokengovProcess.Native = binary.Path;
+}
+
+/// <summary>Deactivation plans, capped applies, journals and rollbacks by the native binary.</summary>
+[Collection(NativeAotCollection.Name)]
+public sealed class NativeRemediationTests : RemediationTests
+{
+    public NativeRemediationTests(NativeAotBinary binary) => TokengovProcess.Native = binary.Path;
+}

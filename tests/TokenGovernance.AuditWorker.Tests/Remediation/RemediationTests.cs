@@ -10,7 +10,7 @@ namespace TokenGovernance.AuditWorker.Tests.Remediation;
 /// the commands: nothing changes without --yes, deactivation is read back and journaled, drift and caps are refused,
 /// protected tokens are never touched, a second apply changes nothing, rollback undoes, and no value is written.
 /// </summary>
-public sealed class RemediationTests : IAsyncLifetime
+public class RemediationTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
     private TestData _data = null!;
