@@ -21,8 +21,8 @@ public static class UnknownSettings
 
     /// <summary>
     /// Each key holding a single value where the options take a list or a section (<c>"Orgs": "acme"</c>), as
-    /// "path: what it takes" (never the value: it may be a token pasted into the wrong key). The source-generated binder skips such a value silently (a target would read every
-    /// org instead of one): this is checked before binding.
+    /// "path: what it takes", never the value (it may be a token pasted into the wrong key). The source-generated
+    /// binder skips such a value silently (a target would read every org instead of one): this is checked before binding.
     /// </summary>
     public static List<string> FindMisshapen(IConfigurationSection section, Type optionsType)
     {
