@@ -86,26 +86,23 @@ public class MixedTargetsTests : IAsyncLifetime
         Assert.Contains("target 'unreachable': GET /api/v3/query_sql failed", stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>A real <c>tokengov run</c> process (the native one in NativeMixedTargetsTests), audited once on start.</summary>
     [Fact]
     public async Task One_set_of_metrics_covers_every_kind()
     {
-        await using var worker = await WorkerUnderTest.CreateAsync(data: _v2);
-        foreach (var (key, value) in Targets(withUnreachable: false).SelectMany(Flatten))
-        {
-            worker.Settings[key] = value;
-        }
+        await using var worker = WorkerProcess.Start(Config(withUnreachable: false));
 
-        await worker.StartAsync();
-
-        var metrics = await worker.WaitForAsync(scrape => new[] { "prod-v2", "prod-v3", "dedicated" }
-            .All(target => scrape.Value("tokengov_audit_runs_total", ("target", target), ("outcome", "success")) >= 1));
+        var metrics = await worker.WaitForAsync(
+            scrape => new[] { "prod-v2", "prod-v3", "dedicated" }.All(target => scrape.Value("tokengov_audit_runs_total", ("target", target), ("outcome", "success")) >= 1),
+            TimeSpan.FromSeconds(30),
+            scrape => "not every target audited in the worker's metrics: " + (scrape is null ? "no scrape" : string.Join(", ", scrape.Named("tokengov_audit_runs_total").Select(sample => string.Join(' ', sample.Labels.Values)))));
         Assert.Equal(1, metrics.Value("tokengov_findings", ("target", "prod-v3"), ("rule", "TG2104"), ("severity", "high")));
         Assert.Equal(1, metrics.Value("tokengov_findings", ("target", "dedicated"), ("rule", "TG2104"), ("severity", "high")));
         Assert.Equal(2, metrics.Value("tokengov_authorizations", ("target", "prod-v2"), ("kind", "influxdb2"), ("status", "active")));
         Assert.Equal(3, metrics.Value("tokengov_authorizations", ("target", "prod-v3"), ("kind", "influxdb3"), ("status", "active")));
         Assert.Equal(2, metrics.Value("tokengov_authorizations", ("target", "dedicated"), ("kind", "cloud-dedicated"), ("status", "active")));
         Assert.All(metrics.Named("tokengov_tokens"), sample => Assert.Contains(sample.Labels["kind"], new[] { "influxdb2", "influxdb3", "cloud-dedicated" }));
-        CanaryAssert.NoTokenIn(await worker.Http.GetStringAsync("/metrics") + worker.Logs.Text, Values(), "the metrics and the log");
+        CanaryAssert.NoTokenIn(await worker.Http.GetStringAsync("metrics") + await worker.StopAsync(), Values(), "the metrics and the log");
     }
 
     private string Config(bool withUnreachable)
@@ -142,10 +139,6 @@ public class MixedTargetsTests : IAsyncLifetime
 
         return targets;
     }
-
-    /// <summary>A target as <c>Targets:N:Key</c> settings (the worker harness's in-memory configuration).</summary>
-    private static IEnumerable<(string Key, string? Value)> Flatten(JsonObject target, int index) =>
-        target.Select(pair => ($"Targets:{index}:{pair.Key}", (string?)pair.Value));
 
     private IEnumerable<string> Values() =>
         _v2.AllTokenValues.Concat(_v3.V3Tokens.Select(row => row.Token)).Append(_dedicated.ManagementToken);
