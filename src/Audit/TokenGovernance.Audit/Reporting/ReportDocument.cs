@@ -17,8 +17,7 @@ public sealed class ReportDocument
 
     public required List<ReportTarget> Targets { get; init; }
 
-    /// <summary>Worst first; each read maps the finding anew (<see cref="ProjectedList{TSource, TResult}"/>).</summary>
-    public required IReadOnlyList<ReportFinding> Findings { get; init; }
+    public required List<ReportFinding> Findings { get; init; }
 
     public required ReportSummary Summary { get; init; }
 

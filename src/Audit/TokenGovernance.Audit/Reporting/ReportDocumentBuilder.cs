@@ -16,14 +16,13 @@ public static class ReportDocumentBuilder
             StartedAt = report.StartedAt,
             FinishedAt = report.FinishedAt,
             Targets = report.Targets.Select(ToTarget).ToList(),
-            Findings = new ProjectedList<Finding, ReportFinding>(
-                findings
-                    .OrderByDescending(finding => finding.Severity)
-                    .ThenBy(finding => finding.Target, StringComparer.Ordinal)
-                    .ThenBy(finding => finding.Rule.Id, StringComparer.Ordinal)
-                    .ThenBy(finding => finding.Subject, StringComparer.Ordinal)
-                    .ToList(),
-                ReportFinding.From),
+            Findings = findings
+                .OrderByDescending(finding => finding.Severity)
+                .ThenBy(finding => finding.Target, StringComparer.Ordinal)
+                .ThenBy(finding => finding.Rule.Id, StringComparer.Ordinal)
+                .ThenBy(finding => finding.Subject, StringComparer.Ordinal)
+                .Select(ReportFinding.From)
+                .ToList(),
             Summary = new ReportSummary
             {
                 Critical = open.Count(finding => finding.Severity == Severity.Critical),
