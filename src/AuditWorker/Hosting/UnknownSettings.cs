@@ -68,6 +68,10 @@ public static class UnknownSettings
     }
 }
 
-/// <summary>The shape of the options graph: property names and types, for <see cref="UnknownSettings"/> only.</summary>
+/// <summary>
+/// The shape of the options graph: property names and types, for <see cref="UnknownSettings"/> only. Metadata only:
+/// nothing serializes options, so no serialization code is generated for them.
+/// </summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(TokenGovernanceOptions))]
 internal sealed partial class OptionsShape : JsonSerializerContext;

@@ -44,10 +44,8 @@ public class ConfigurationCaseTests(HostileFixture fixture) : IClassFixture<Host
     private static async Task<CliRun> RunWithStdoutAtDevFullAsync(string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        string[] command = TokengovProcess.Native is { } native
-            ? ["-c", "exec \"$0\" \"$@\" > /dev/full", native]
-            : ["-c", "exec dotnet \"$0\" \"$@\" > /dev/full", Path.Combine(AppContext.BaseDirectory, "tokengov.dll")];
-        foreach (var argument in (string[])[.. command, .. arguments])
+        var (file, prefix) = TokengovProcess.Command;
+        foreach (var argument in (string[])["-c", "exec \"$0\" \"$@\" > /dev/full", file, .. prefix, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

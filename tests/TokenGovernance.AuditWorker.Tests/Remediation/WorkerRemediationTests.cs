@@ -38,16 +38,10 @@ public class WorkerRemediationTests
         using var directory = new TempDirectory();
         var journal = Path.Combine(directory.Path, "journal.jsonl");
         await using var worker = await WorkerUnderTest.CreateAsync();
-        worker.Settings["Remediation:Mode"] = "apply";
         worker.Settings["Remediation:Rules:TG2001"] = "deactivate";
-        worker.Settings["Remediation:GraceDays"] = "0";
-        worker.Settings["Remediation:MaxPercentPerTarget"] = "100";
-        worker.Settings["Remediation:JournalFile"] = journal;
-        await worker.StartAsync();
+        await StartApplyingAsync(worker, journal);
 
         var alice = worker.Data.Data.Authorizations.Single(authorization => authorization.Description == "alice writer");
-        await Poll.UntilAsync(() => Task.FromResult(File.Exists(journal) && File.ReadAllText(journal).Contains("\"outcome\":\"applied\"", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(20), () => "no applied action in the journal; logs:\n" + worker.Logs.Text);
 
         Assert.Equal("inactive", alice.Status);
         Assert.Equal("active", worker.Data.AuditToken.Status);
@@ -72,18 +66,12 @@ public class WorkerRemediationTests
             builder.Token(builder.User("bob", status: "inactive"), test.Acme, "bob reader", permissions => permissions.Read(test.Telemetry));
         });
         await using var worker = await WorkerUnderTest.CreateAsync(data: data);
-        worker.Settings["Remediation:Mode"] = "apply";
         worker.Settings["Remediation:Rules:TG2001"] = "reissue";
         worker.Settings["Remediation:Rules:TG2010"] = "deactivate";
         worker.Settings["Remediation:ServiceUser"] = "svc-telegraf";
-        worker.Settings["Remediation:GraceDays"] = "0";
-        worker.Settings["Remediation:MaxPercentPerTarget"] = "100";
-        worker.Settings["Remediation:JournalFile"] = journal;
-        await worker.StartAsync();
 
         // The deactivation of bob's token is taken after the audit; alice's re-issue, due in the same plan, is not.
-        await Poll.UntilAsync(() => Task.FromResult(File.Exists(journal) && File.ReadAllText(journal).Contains("\"outcome\":\"applied\"", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(20), () => "no applied action in the journal; logs:\n" + worker.Logs.Text);
+        await StartApplyingAsync(worker, journal);
         var metrics = await worker.ScrapeAsync();
         Assert.Equal(1, metrics.Value("tokengov_remediation_actions", ("target", "test"), ("rule", "TG2001"), ("action", "reissue"), ("state", "due")));
         var line = Assert.Single(File.ReadAllLines(journal));
@@ -126,5 +114,17 @@ public class WorkerRemediationTests
         using var json = JsonDocument.Parse(entry);
         Assert.Equal("admin", json.RootElement.GetProperty("actor").GetString());
         CanaryAssert.NoTokenIn(entry, worker.Data.AllTokenValues, "the journal row");
+    }
+
+    /// <summary>Starts the worker in apply mode (no grace, no cap, journal to <paramref name="journal"/>) and waits for its first applied action.</summary>
+    private static async Task StartApplyingAsync(WorkerUnderTest worker, string journal)
+    {
+        worker.Settings["Remediation:Mode"] = "apply";
+        worker.Settings["Remediation:GraceDays"] = "0";
+        worker.Settings["Remediation:MaxPercentPerTarget"] = "100";
+        worker.Settings["Remediation:JournalFile"] = journal;
+        await worker.StartAsync();
+        await Poll.UntilAsync(() => Task.FromResult(File.Exists(journal) && File.ReadAllText(journal).Contains("\"outcome\":\"applied\"", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(20), () => "no applied action in the journal; logs:\n" + worker.Logs.Text);
     }
 }

@@ -41,21 +41,21 @@ internal static class TokengovProcess
         return (process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>The program that runs tokengov and the arguments before tokengov's own: the native binary, or <c>dotnet tokengov.dll</c>.</summary>
+    public static (string File, string[] Prefix) Command =>
+        Native is { } native ? (native, []) : ("dotnet", [Path.Combine(AppContext.BaseDirectory, "tokengov.dll")]);
+
     /// <summary>Starts tokengov without waiting (a long-running worker); stdout and stderr are redirected.</summary>
     public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo(Native ?? "dotnet")
+        var (file, prefix) = Command;
+        var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        if (Native is null)
-        {
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tokengov.dll"));
-        }
-
-        foreach (var argument in arguments)
+        foreach (var argument in prefix.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
