@@ -15,6 +15,7 @@ public sealed class ClusteredSchedulerStarter(
     PostgresSchema schema,
     NpgsqlDataSource dataSource,
     ISchedulerFactory schedulerFactory,
+    ErroredTriggerRecovery recovery,
     StoreHealth health,
     IOptions<TokenGovernanceOptions> options,
     IHostApplicationLifetime lifetime,
@@ -70,6 +71,7 @@ public sealed class ClusteredSchedulerStarter(
         try
         {
             await AuditJobScheduler.ScheduleAsync(_scheduler!, options.Value, shared: true, cancellationToken);
+            await recovery.AttachAsync(_scheduler!, cancellationToken);
         }
         finally
         {

@@ -7,6 +7,7 @@ using TokenGovernance.Audit.Auditing;
 using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.AuditWorker.Scheduling;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 
@@ -38,6 +39,7 @@ public static class PersistenceServiceCollectionExtensions
         var instanceId = FirstNonEmpty(scheduler.InstanceId, Environment.GetEnvironmentVariable("POD_NAME"));
         services.AddQuartz(quartz =>
         {
+            SchedulingServiceCollectionExtensions.RegisterJobTypes(quartz);
             quartz.ConfigureScheduler(options =>
             {
                 options.InstanceName = ClusterName;

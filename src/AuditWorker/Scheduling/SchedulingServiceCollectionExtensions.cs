@@ -20,6 +20,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<Remediation.RemediationStatus>();
         services.AddSingleton<Remediation.ScheduledRemediation>();
         services.AddSingleton<ShutdownGrace>();
+        services.AddSingleton<ErroredTriggerRecovery>();
+        services.AddHostedService<ErroredTriggerWatch>();
         services.AddOptions<HostOptions>().Configure<IOptions<TokenGovernanceOptions>>((host, settings) =>
             host.ShutdownTimeout = settings.Value.ShutdownGracePeriod + TimeSpan.FromSeconds(5));
 
@@ -40,7 +42,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<IAuditResultStore, InMemoryAuditResultStore>();
 
         // Quartz keeps schedulers in a process-wide repository keyed by name: every host gets its own.
-        services.AddQuartz(new NameValueCollection { ["quartz.scheduler.instanceName"] = "tokengov-" + Guid.NewGuid().ToString("N")[..12] }, _ => { });
+        services.AddQuartz(new NameValueCollection { ["quartz.scheduler.instanceName"] = "tokengov-" + Guid.NewGuid().ToString("N")[..12] }, RegisterJobTypes);
 
         // Jobs are scheduled before the scheduler starts (hosted services start in registration order).
         services.AddHostedService<AuditJobRegistrar>();
@@ -48,4 +50,12 @@ public static class SchedulingServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<SchedulerReadinessCheck>("scheduler", tags: [Hosting.EndpointRouteBuilderExtensions.ReadyTag]);
         return services;
     }
+
+    /// <summary>
+    /// Every job type this worker may run, named to Quartz up front: a clustered store hands a replica jobs another
+    /// replica scheduled, and this build resolves a stored type name only through these registrations (no reflection,
+    /// as in the Native AOT binary), so a type missing here puts its triggers in ERROR on every replica that did not
+    /// schedule it.
+    /// </summary>
+    public static void RegisterJobTypes(IQuartzBuilder quartz) => quartz.AddJobType<TargetAuditJob>();
 }

@@ -61,3 +61,10 @@ public sealed class NativeRemediationTests : RemediationTests
 {
     public NativeRemediationTests(NativeAotBinary binary) => TokengovProcess.Native = binary.Path;
 }
+
+/// <summary>Sixty targets on three clustered native replicas: every fire reaches every target once, a killed replica loses none.</summary>
+[Collection(NativeAotCollection.Name)]
+public sealed class NativeClusterScaleOutTests : TokenGovernance.AuditWorker.Tests.Persistence.ClusterScaleOutTests
+{
+    public NativeClusterScaleOutTests(NativeAotBinary binary) => TokengovProcess.Native = binary.Path;
+}

@@ -143,6 +143,28 @@ public class ClusteredSchedulingTests
             await Database.QueryAsync(database, "SELECT target || ':' || instance_id FROM tokengov_audit_runs ORDER BY id", reader => reader.GetString(0)));
     }
 
+    [Fact]
+    public async Task Triggers_left_in_ERROR_are_put_back_to_waiting_at_start_logged_and_counted()
+    {
+        var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
+        await using var first = await WorkerUnderTest.CreateAsync();
+        first.UsePostgres(database, "first");
+        await first.StartAsync();
+        await WaitForRunsAsync(database, 1);
+        await first.StopAsync();
+
+        // What a replica that could not load the job left behind: every trigger of the target in ERROR.
+        await Database.ExecuteAsync(database, "UPDATE qrtz_triggers SET trigger_state = 'ERROR'");
+        await using var second = WorkerUnderTest.SharingDouble(first);
+        second.UsePostgres(database, "second");
+        await second.StartAsync();
+
+        var metrics = await second.WaitForAsync(scrape => scrape.Value("tokengov_scheduler_triggers_recovered_total") >= 1);
+        Assert.Equal(1, metrics.Value("tokengov_scheduler_triggers_recovered_total"));
+        Assert.Equal(0, await Database.CountAsync(database, "SELECT count(*) FROM qrtz_triggers WHERE trigger_state = 'ERROR'"));
+        Assert.Contains("Trigger cron:test was in ERROR", second.Logs.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>The instance ids of the stored runs once there are <paramref name="count"/> (and a second more for strays).</summary>
     private static async Task<List<string>> WaitForRunsAsync(string database, int count)
     {
