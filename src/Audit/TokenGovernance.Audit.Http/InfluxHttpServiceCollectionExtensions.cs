@@ -71,9 +71,12 @@ public static class InfluxHttpServiceCollectionExtensions
             options.Retry.OnRetry = arguments =>
             {
                 var request = arguments.Context.GetRequestMessage();
+
+                // The reason phrase is the server's text about this very request: it may echo its Authorization
+                // header, and a secret that is not token-shaped (a custom admin token, a JWT) is masked only by name.
                 var cause = arguments.Outcome.Exception is { } exception
                     ? exception is Polly.Timeout.TimeoutRejectedException ? "timed out" : TransportErrors.Describe(exception)
-                    : $"{(int?)arguments.Outcome.Result?.StatusCode} {Safety.ServerText.OneLine(arguments.Outcome.Result?.ReasonPhrase)}".Trim();
+                    : $"{(int?)arguments.Outcome.Result?.StatusCode} {Safety.ServerText.OneLine(arguments.Outcome.Result?.ReasonPhrase, RequestSecrets.Of(request))}".Trim();
                 var method = request?.Method.Method ?? "GET";
                 var path = request?.RequestUri?.AbsolutePath ?? "?";
                 var attempts = Math.Max(client.MaxRetries, 1) + 1;

@@ -78,6 +78,21 @@ public static class ServerText
         return builder.Length > MaxLineLength ? builder.ToString(0, MaxLineLength) + "…" : builder.ToString();
     }
 
+    /// <summary>
+    /// <see cref="OneLine(string?, string?)"/> for text about a call that carried several secrets (a request's
+    /// <c>Authorization</c> value and the password inside it): each is replaced before the shapes are masked.
+    /// </summary>
+    public static string OneLine(string? text, IReadOnlyList<string> knownSecrets)
+    {
+        // Longest first: a password inside a Basic pair must not leave the rest of the pair behind.
+        foreach (var secret in knownSecrets.Where(secret => secret.Length > 0).OrderByDescending(secret => secret.Length))
+        {
+            text = text?.Replace(secret, KnownSecretMarker, StringComparison.Ordinal);
+        }
+
+        return OneLine(text);
+    }
+
     /// <summary>Every token shape in <paramref name="text"/> replaced by <c>[token 1a2b3c4d]</c> (its fingerprint).</summary>
     public static string MaskShapes(string text)
     {
