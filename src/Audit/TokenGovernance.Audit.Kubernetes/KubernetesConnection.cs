@@ -10,4 +10,7 @@ internal static class KubernetesConnection
         !string.IsNullOrWhiteSpace(options.Kubeconfig) ? KubernetesClientConfiguration.BuildConfigFromConfigFile(options.Kubeconfig)
         : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
         : KubernetesClientConfiguration.BuildConfigFromConfigFile();
+
+    /// <summary>A client whose every answer is read whole, cancellably and bounded (<see cref="BufferedResponseHandler"/>).</summary>
+    public static k8s.Kubernetes Client(KubernetesClientConfiguration configuration) => new(configuration, new BufferedResponseHandler());
 }

@@ -44,7 +44,7 @@ public sealed class KubernetesReferenceSource(IOptions<TokenGovernanceOptions> s
                 $"kubernetes source: no usable configuration ({exception.GetType().Name}: {ServerText.OneLine(exception.Message)})")];
         }
 
-        using var client = new k8s.Kubernetes(configuration);
+        using var client = KubernetesConnection.Client(configuration);
         var scans = new List<SourceScan>();
         foreach (var ns in options.Namespaces)
         {

@@ -104,7 +104,7 @@ public sealed class KubernetesSecretRewriter(IOptions<TokenGovernanceOptions> se
     {
         try
         {
-            return _client ??= new k8s.Kubernetes(KubernetesConnection.Configuration(settings.Value.References.Kubernetes));
+            return _client ??= KubernetesConnection.Client(KubernetesConnection.Configuration(settings.Value.References.Kubernetes));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
