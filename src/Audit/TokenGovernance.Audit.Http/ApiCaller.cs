@@ -20,6 +20,13 @@ public sealed record ApiDialect(string AuthScheme, Func<string, (string? Code, s
 /// </summary>
 public sealed class ApiCaller
 {
+    /// <summary>
+    /// Largest answer one call reads unless it says otherwise: no single object or page comes near it, and an answer
+    /// that never ends (a description without a closing quote) fails the call here instead of taking the process's
+    /// memory. A reader that streams its elements and bounds each (the v2 token list) passes its own.
+    /// </summary>
+    public const long DefaultMaxBodyBytes = 64L * 1024 * 1024;
+
     private readonly HttpClient _http;
     private readonly string _token;
     private readonly ApiDialect _dialect;
@@ -57,11 +64,12 @@ public sealed class ApiCaller
 
     /// <summary>
     /// Sends one request and reads its JSON body with <paramref name="read"/>. <paramref name="anonymous"/> sends no
-    /// token at all (to learn whether the server asks for one).
+    /// token at all (to learn whether the server asks for one). A body longer than <paramref name="maxBodyBytes"/>
+    /// fails the call naming the bound.
     /// </summary>
     public async Task<T> SendAsync<T>(
         HttpMethod method, string relative, string? jsonBody, Func<Stream, CancellationToken, ValueTask<T?>> read,
-        CancellationToken cancellationToken, bool anonymous = false)
+        CancellationToken cancellationToken, bool anonymous = false, long maxBodyBytes = DefaultMaxBodyBytes)
     {
         var call = $"{method.Method} /" + PathOf(relative);
         if (_progress is not null)
@@ -103,9 +111,13 @@ public sealed class ApiCaller
                     throw await ToExceptionAsync(call, response, body.Token);
                 }
 
-                await using var stream = await response.Content.ReadAsStreamAsync(body.Token);
+                await using var stream = new BoundedReadStream(await response.Content.ReadAsStreamAsync(body.Token), maxBodyBytes);
                 return await read(stream, body.Token)
                     ?? throw new InfluxApiException(call + " returned an empty JSON document (null)");
+            }
+            catch (Exception exception) when (exception is BoundedReadStream.TooLargeException || exception.InnerException is BoundedReadStream.TooLargeException)
+            {
+                throw new InfluxApiException($"{call} returned a body larger than {maxBodyBytes / (1024 * 1024)} MiB: no real answer is that large", innerException: exception);
             }
             catch (JsonException exception)
             {

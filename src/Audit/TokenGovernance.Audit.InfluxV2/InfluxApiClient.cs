@@ -159,7 +159,11 @@ public sealed class InfluxApiClient
         }
 
         var path = filters.Count == 0 ? "api/v2/authorizations" : "api/v2/authorizations?" + string.Join('&', filters);
-        return await GetAsync(path, (stream, token) => AuthorizationListReader.ReadAsync(stream, (authorization, index) => map(Clean(path, authorization, index)), token), cancellationToken);
+        // The list streams and bounds each authorization (AuthorizationListReader.MaxElementBytes), not the total: a
+        // million tokens make a list of about a gigabyte.
+        return await _caller.SendAsync(
+            HttpMethod.Get, path, jsonBody: null, (stream, token) => AuthorizationListReader.ReadAsync(stream, (authorization, index) => map(Clean(path, authorization, index)), token),
+            cancellationToken, maxBodyBytes: long.MaxValue);
     }
 
     private InfluxAuthorization Clean(string call, InfluxAuthorization authorization, int index)
