@@ -63,7 +63,7 @@ public static class RemediateCommand
         }
 
         var journalPath = command.Journal ?? Path.ChangeExtension(command.InputFile!, ".journal.jsonl");
-        using var journal = OpenJournal(journalPath);
+        using var journal = await OpenJournalAsync(journalPath, cancellationToken);
         var summary = await cli.Services.GetRequiredService<RemediationApplier>().ApplyAsync(plan, journal, cancellationToken);
         return await ReportAsync("apply", summary, journalPath, standardError);
     }
@@ -86,19 +86,24 @@ public static class RemediateCommand
             return ExitCodes.Success;
         }
 
-        using var journal = OpenJournal(command.InputFile!);
+        using var journal = await OpenJournalAsync(command.InputFile!, cancellationToken);
         var summary = await cli.Services.GetRequiredService<RemediationApplier>().RollbackAsync(entries, journal, cancellationToken);
         return await ReportAsync("rollback", summary, command.InputFile!, standardError);
     }
 
-    private static Journal OpenJournal(string path)
+    /// <summary>Opens the journal and proves it takes writes, before anything is changed.</summary>
+    private static async Task<Journal> OpenJournalAsync(string path, CancellationToken cancellationToken)
     {
+        Journal? journal = null;
         try
         {
-            return Journal.Append(path);
+            journal = Journal.Append(path);
+            await journal.ProveWritableAsync(cancellationToken);
+            return journal;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
+            journal?.Dispose();
             throw new ConfigurationException($"--journal '{path}' cannot be written: {ServerText.OneLine(exception.Message)}", exception);
         }
     }

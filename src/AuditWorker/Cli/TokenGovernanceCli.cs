@@ -60,6 +60,11 @@ public static class TokenGovernanceCli
             await WriteLinesAsync(error, exception.Message);
             return ExitCodes.OutputFailed;
         }
+        catch (Audit.Remediation.JournalWriteException exception)
+        {
+            await WriteLinesAsync(error, exception.Message);
+            return ExitCodes.OutputFailed;
+        }
         catch (ListenException exception)
         {
             await WriteLinesAsync(error, exception.Message);

@@ -218,6 +218,22 @@ public class RemediationTests : IAsyncLifetime
         Assert.Contains("503", (string?)Lines(journal)[1]["reason"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_journal_that_cannot_be_written_stops_apply_before_any_change()
+    {
+        var config = Config();
+        var plan = await PlanAsync(config);
+
+        // /dev/full opens for appending like any file, and fails the first write: the proof write, before any call.
+        var (exitCode, stdout, stderr) = await TokengovProcess.RunAsync(["remediate", "apply", plan, "--config", config, "--yes", "--journal", "/dev/full"]);
+
+        Assert.True(exitCode == 64, $"exit {exitCode}: {stderr}");
+        Assert.Empty(stdout);
+        Assert.Contains("--journal '/dev/full' cannot be written: No space left on device", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal(0, Patches);
+        Assert.All(_data.Data.Authorizations, authorization => Assert.Equal("active", authorization.Status));
+    }
+
     [Theory]
     [InlineData("edited", "does not match its digest: it was changed after tokengov made it")]
     [InlineData("other-config", "was made with another configuration")]

@@ -38,10 +38,37 @@ public sealed class Journal : IJournalSink, IDisposable
     /// <summary>One entry as one line of JSON (the file's format, and the database row's <c>entry</c>).</summary>
     public static string Line(JournalEntry entry) => JsonSerializer.Serialize(entry, RemediationJsonContext.Compact.JournalEntry);
 
+    /// <summary>
+    /// Proves, before the first change, that the file takes writes: an empty line (which readers skip) written and
+    /// flushed to the device. A full disk or a device that refuses writes fails here, with nothing changed yet.
+    /// </summary>
+    public async Task ProveWritableAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WriteLineAsync(ReadOnlyMemory<char>.Empty, cancellationToken);
+        await _writer.FlushAsync(cancellationToken);
+        if (_writer.BaseStream is FileStream file)
+        {
+            file.Flush(flushToDisk: true);
+        }
+    }
+
+    /// <summary>
+    /// Appends one entry and flushes it. A write that fails is a <see cref="JournalWriteException"/> naming the change
+    /// the journal does not hold: the caller stops there, so nothing further goes unjournaled.
+    /// </summary>
     public async Task WriteAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
-        await _writer.WriteLineAsync(Line(entry).AsMemory(), cancellationToken);
-        await _writer.FlushAsync(cancellationToken);
+        try
+        {
+            await _writer.WriteLineAsync(Line(entry).AsMemory(), cancellationToken);
+            await _writer.FlushAsync(cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            throw new JournalWriteException(
+                $"the journal '{Path}' could not be written ({ServerText.OneLine(exception.Message)}): it lacks the {entry.Action} of token {entry.TokenId} on target '{entry.Target}' ({entry.Outcome}); nothing further was changed",
+                exception);
+        }
     }
 
     /// <summary>Every entry of a journal; a line that is not one is a <see cref="ConfigurationException"/> naming it (exit 64).</summary>
@@ -85,5 +112,18 @@ public sealed class Journal : IJournalSink, IDisposable
         return entries.Count > 0 ? entries : throw new ConfigurationException($"journal '{path}' has no entries");
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (IOException)
+        {
+            // What is left in the buffer is what a failed write already reported.
+        }
+    }
 }
+
+/// <summary>A journal line could not be written: the message names the change it lacks.</summary>
+public sealed class JournalWriteException(string message, Exception innerException) : IOException(message, innerException);
