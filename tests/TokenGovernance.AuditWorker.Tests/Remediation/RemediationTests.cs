@@ -234,6 +234,100 @@ public class RemediationTests : IAsyncLifetime
         Assert.All(_data.Data.Authorizations, authorization => Assert.Equal("active", authorization.Status));
     }
 
+    [Fact]
+    public async Task A_plan_whose_action_is_unknown_is_refused_whole_even_with_its_digest_recomputed()
+    {
+        var config = Config();
+        var plan = await PlanAsync(config);
+        var text = File.ReadAllText(plan);
+        var sealedWith = (string)JsonNode.Parse(text)!["digest"]!;
+        Assert.Equal(sealedWith, Digest(text));
+        var edited = text.Replace("\"action\": \"deactivate\"", "\"action\": \"delete\"", StringComparison.Ordinal);
+        File.WriteAllText(plan, edited.Replace(sealedWith, Digest(edited), StringComparison.Ordinal));
+
+        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["remediate", "apply", plan, "--config", config, "--yes", "--journal", Path.Combine(_directory.Path, "delete.jsonl")]);
+
+        Assert.True(exitCode == 64, $"exit {exitCode}: {stderr}");
+        Assert.Contains("action 1 (token ", stderr, StringComparison.Ordinal);
+        Assert.Contains("has the unknown action 'delete': tokengov plans 'deactivate' and 'reissue' only", stderr, StringComparison.Ordinal);
+        Assert.Equal(0, Patches);
+    }
+
+    [Fact]
+    public async Task Rollback_never_touches_a_protected_token_whatever_the_journal_says()
+    {
+        var config = Config();
+        var own = Token("admin's own writer");
+        own.Status = "inactive";
+
+        // A line nobody's apply wrote: the audit user's own token "deactivated", with its current updatedAt.
+        var forged = new JsonObject
+        {
+            ["schemaVersion"] = 1, ["time"] = "2026-01-01T00:00:00+00:00", ["actor"] = "admin", ["target"] = "prod", ["tokenId"] = own.Id,
+            ["action"] = "deactivate", ["outcome"] = "applied",
+            ["after"] = new JsonObject { ["status"] = "inactive", ["updatedAt"] = own.UpdatedAt.ToString("O") },
+        };
+        var journal = _directory.File("forged.jsonl", forged.ToJsonString() + "\n");
+
+        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["remediate", "rollback", journal, "--config", config, "--yes"]);
+
+        Assert.True(exitCode == 1, $"exit {exitCode}: {stderr}");
+        Assert.Equal("inactive", own.Status);
+        Assert.Equal(0, Patches);
+        var refusal = Lines(journal).Last();
+        Assert.Equal("refused", (string?)refusal["outcome"]);
+        Assert.StartsWith("owned by the audit token's user 'admin'", (string?)refusal["reason"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_journal_line_with_an_unknown_action_is_a_usage_error()
+    {
+        var config = Config();
+        var line = new JsonObject
+        {
+            ["schemaVersion"] = 1, ["time"] = "2026-01-01T00:00:00+00:00", ["target"] = "prod", ["tokenId"] = Token("alice writer").Id,
+            ["action"] = "delete", ["outcome"] = "applied",
+        };
+        var journal = _directory.File("unknown.jsonl", line.ToJsonString() + "\n");
+
+        var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["remediate", "rollback", journal, "--config", config, "--yes"]);
+
+        Assert.True(exitCode == 64, $"exit {exitCode}: {stderr}");
+        Assert.Contains("line 1 is not a tokengov journal entry: the action 'delete' is none tokengov journals", stderr, StringComparison.Ordinal);
+        Assert.Equal(0, Patches);
+    }
+
+    /// <summary>The plan digest as anyone can recompute it: SHA-256 over the plan's JSON, compact, with a null digest.</summary>
+    private static string Digest(string planText)
+    {
+        var compact = new System.Text.StringBuilder();
+        var inString = false;
+        for (var index = 0; index < planText.Length; index++)
+        {
+            var character = planText[index];
+            if (inString)
+            {
+                compact.Append(character);
+                if (character == '\\')
+                {
+                    compact.Append(planText[++index]);
+                }
+                else if (character == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (!char.IsWhiteSpace(character))
+            {
+                compact.Append(character);
+                inString = character == '"';
+            }
+        }
+
+        var unsealed = System.Text.RegularExpressions.Regex.Replace(compact.ToString(), "\"digest\":\"sha256:[0-9a-f]+\"}$", "\"digest\":null}");
+        return "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(unsealed)));
+    }
+
     [Theory]
     [InlineData("edited", "does not match its digest: it was changed after tokengov made it")]
     [InlineData("other-config", "was made with another configuration")]

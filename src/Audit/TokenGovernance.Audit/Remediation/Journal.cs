@@ -101,6 +101,11 @@ public sealed class Journal : IJournalSink, IDisposable
                     throw new JsonException("not a journal entry of schema 1");
                 }
 
+                if (entry.Action is not (KnownActions.Deactivate or KnownActions.Reactivate or ReissueFlow.Action or ReissueFlow.UndoAction))
+                {
+                    throw new JsonException($"the action '{ServerText.OneLine(entry.Action)}' is none tokengov journals (deactivate, reactivate, reissue, undo-reissue)");
+                }
+
                 entries.Add(entry);
             }
             catch (JsonException exception)
@@ -123,6 +128,14 @@ public sealed class Journal : IJournalSink, IDisposable
             // What is left in the buffer is what a failed write already reported.
         }
     }
+}
+
+/// <summary>The actions of journal lines other than a re-issue's (<see cref="ReissueFlow"/>).</summary>
+public static class KnownActions
+{
+    public const string Deactivate = "deactivate";
+
+    public const string Reactivate = "reactivate";
 }
 
 /// <summary>A journal line could not be written: the message names the change it lacks.</summary>

@@ -52,6 +52,22 @@ public static class PlanFile
             throw new ConfigurationException($"plan '{path}' does not match its digest: it was changed after tokengov made it; make a new plan and review that one");
         }
 
+        // The digest is no signature (anyone can recompute it): what the plan asks for is checked as well. An action
+        // this version does not carry out is refused whole, never carried out as some other action.
+        for (var index = 0; index < plan.Actions.Count; index++)
+        {
+            var action = plan.Actions[index];
+            if (action.Action is not ("deactivate" or ReissueFlow.Action))
+            {
+                throw new ConfigurationException($"plan '{path}' action {index + 1} (token {ServerText.OneLine(action.TokenId)}) has the unknown action '{ServerText.OneLine(action.Action)}': tokengov plans 'deactivate' and 'reissue' only");
+            }
+
+            if (action.State is not (ActionStates.Due or ActionStates.Pending or ActionStates.Refused))
+            {
+                throw new ConfigurationException($"plan '{path}' action {index + 1} (token {ServerText.OneLine(action.TokenId)}) has the unknown state '{ServerText.OneLine(action.State)}': 'due', 'pending' or 'refused'");
+            }
+        }
+
         return plan;
     }
 

@@ -39,9 +39,10 @@ public sealed class RemediationApplier(
     public async Task<RemediationSummary> RollbackAsync(IReadOnlyList<JournalEntry> entries, IJournalSink journal, CancellationToken cancellationToken)
     {
         var summary = new RemediationSummary();
+        var protection = new RemediationProtection(options.Value.Remediation.Protect);
         foreach (var group in ToUndo(entries).GroupBy(entry => entry.Target, StringComparer.Ordinal))
         {
-            await RollbackTargetAsync(group.Key, group.ToList(), journal, summary, cancellationToken);
+            await RollbackTargetAsync(group.Key, group.ToList(), protection, journal, summary, cancellationToken);
         }
 
         return summary;
@@ -127,7 +128,8 @@ public sealed class RemediationApplier(
         }
     }
 
-    private async Task RollbackTargetAsync(string targetName, List<JournalEntry> deactivated, IJournalSink journal, RemediationSummary summary, CancellationToken cancellationToken)
+    private async Task RollbackTargetAsync(
+        string targetName, List<JournalEntry> deactivated, RemediationProtection protection, IJournalSink journal, RemediationSummary summary, CancellationToken cancellationToken)
     {
         var (session, problem) = await OpenAsync(targetName, cancellationToken);
         if (session is null)
@@ -151,6 +153,12 @@ public sealed class RemediationApplier(
                 if (current is null)
                 {
                     entry = template with { Outcome = JournalOutcomes.Refused, Reason = "the token is gone" };
+                }
+                else if (protection.Reason(current.Id, current.Kind, current.OwnerId, current.OwnerName, current.Description, session.Actor) is { } guarded)
+                {
+                    // A journal is a file anyone with write access to it can add lines to: what tokengov never touches
+                    // on the way out it does not touch on the way back either.
+                    entry = template with { Outcome = JournalOutcomes.Refused, Reason = guarded, Before = before };
                 }
                 else if (done.Action == ReissueFlow.Action)
                 {
