@@ -81,13 +81,35 @@ public sealed class TokenWriterTests(ListingFixture fixture) : IClassFixture<Lis
         };
         var listing = new TokenListing(TestData.Now, [new TokenListingTarget("prod", "oss", null, 1, [])], [hostile]);
 
-        var row = Assert.Single(ReadCsv(await WriteAsync(new TokenCsvWriter(), listing)));
-        Assert.Equal("'" + hostile.Description, row["description"]);
+        var csv = await WriteAsync(new TokenCsvWriter(), listing);
+        var row = Assert.Single(ReadCsv(csv));
+        Assert.Equal("'=HYPERLINK(\"http://x\",\"a,b\")\\r\\nsecond line\\e[2J", row["description"]);
+        Assert.DoesNotContain('\u001b', csv);
+        Assert.Equal(2, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal("'@mallory", row["owner_name"]);
         var table = await WriteAsync(new TokenTableWriter(), listing);
         Assert.DoesNotContain('\u001b', table);
         // Header, the one row, the count: the CR LF inside the description did not start a line.
         Assert.Equal(3, table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Csv_shows_window_titles_bells_and_bidi_overrides_as_escapes()
+    {
+        var hostile = new TokenRecord
+        {
+            Target = "prod", Product = "oss", Id = "0b", Description = "ok\u001b]0;owned\u0007 \u202ecod.exe",
+            OwnerName = "mal\u202elory", OwnerId = "u1", OwnerKind = "personal", OwnerStatus = "active", Kind = "custom", Status = "active", Access = "read",
+            Permissions = [], ValueVisibility = "empty", Findings = [],
+        };
+        var listing = new TokenListing(TestData.Now, [new TokenListingTarget("prod", "oss", null, 1, [])], [hostile]);
+
+        var csv = await WriteAsync(new TokenCsvWriter(), listing);
+
+        Assert.DoesNotContain(csv, character => character is '\u001b' or '\u0007' or '\u202e');
+        var row = Assert.Single(ReadCsv(csv));
+        Assert.Equal("ok\\e]0;owned\\u0007 \\u202ecod.exe", row["description"]);
+        Assert.Equal("mal\\u202elory", row["owner_name"]);
     }
 
     private static List<Dictionary<string, string>> ReadCsv(string csv)

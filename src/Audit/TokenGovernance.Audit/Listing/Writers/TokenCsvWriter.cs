@@ -7,6 +7,8 @@ namespace TokenGovernance.Audit.Listing.Writers;
 /// <c>--format csv</c>: RFC 4180 (CRLF, quotes doubled, a header row), one row per token, for spreadsheets. A cell that a
 /// spreadsheet would run as a formula (it starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a CR) gets a leading
 /// <c>'</c>, as OWASP advises: a description is server text and may be written by anyone who can create a token.
+/// Control characters (escape sequences, a bell, line breaks, bidi overrides) are written as visible escapes
+/// (<see cref="Safety.TerminalText"/>): a CSV is printed to terminals too, and one row stays one line.
 /// </summary>
 public sealed class TokenCsvWriter : ITokenListWriter
 {
@@ -79,6 +81,7 @@ public sealed class TokenCsvWriter : ITokenListWriter
             return;
         }
 
+        value = Safety.TerminalText.Escape(value);
         var formula = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
         var quote = formula || value.AsSpan().IndexOfAny(",\"\r\n") >= 0;
         if (!quote)
