@@ -50,7 +50,13 @@ public sealed class ManagementClient
                     throw ResponseChecks.Malformed(_tokensPath, $"token {token.Id} has a permission without action or resource");
                 }
 
-                permission.Action = _caller.Clean(permission.Action);
+                // The management API grants read and write, spelled so: any other action (a "WRITE", an "admin") is
+                // one the rules cannot judge, so the read fails rather than TG2104 and friends silently passing it.
+                if (permission.Action is not ("read" or "write"))
+                {
+                    throw ResponseChecks.Malformed(_tokensPath, $"token {token.Id} has the unknown permission action '{_caller.OneLine(permission.Action)}' (the management API grants 'read' and 'write')");
+                }
+
                 permission.Resource = _caller.Clean(permission.Resource);
             }
         }

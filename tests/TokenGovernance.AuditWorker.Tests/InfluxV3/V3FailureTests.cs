@@ -47,6 +47,21 @@ public sealed class V3FailureTests
         CanaryAssert.NoTokenIn(result.Error! + harness.Logs.Text, Values(data), "the error and the log");
     }
 
+    [Theory]
+    [InlineData(InfluxDoubleMode.CloudDedicated, "WRITE")]
+    [InlineData(InfluxDoubleMode.Clustered, "admin")]
+    public async Task A_management_permission_with_an_unknown_action_fails_the_target_instead_of_passing_the_rules(InfluxDoubleMode mode, string action)
+    {
+        var data = V3Data.Management((builder, _) => builder.DatabaseToken("odd writer", (action, "*")));
+        await using var harness = await AuditHarness.StartAsync(mode, data);
+
+        var result = await harness.AuditAsync();
+
+        Assert.Equal(AuditOutcome.Failure, result.Outcome);
+        Assert.Empty(result.Findings);
+        Assert.Contains($"has the unknown permission action '{action}' (the management API grants 'read' and 'write')", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_rejected_audit_token_says_what_token_listing_needs()
     {
