@@ -20,7 +20,8 @@ public static class UnknownSettings
     }
 
     /// <summary>
-    /// Each key holding a single value where the options take a list or a section (<c>"Orgs": "acme"</c>), as
+    /// Each key holding a single value where the options take a list or a section (<c>"Orgs": "acme"</c>), or an
+    /// object where they take a list (<c>"Orgs": {"a": "acme"}</c>), as
     /// "path: what it takes", never the value (it may be a token pasted into the wrong key). The source-generated
     /// binder skips such a value silently (a target would read every org instead of one): this is checked before binding.
     /// </summary>
@@ -36,6 +37,14 @@ public static class UnknownSettings
 
     private static void Walk(IConfigurationSection section, JsonTypeInfo type, List<string>? unknown, List<string>? misshapen)
     {
+        // A JSON object where a list belongs ("Orgs": {"a": "acme"}) has keys that are no index: the binder skips
+        // them silently, as it does a single value.
+        if (misshapen is not null && type.Kind == JsonTypeInfoKind.Enumerable && section.GetChildren().Any(child => !int.TryParse(child.Key, out _)))
+        {
+            misshapen.Add($"{section.Path}: takes a list (a JSON array), not a section (a JSON object)");
+            return;
+        }
+
         foreach (var child in section.GetChildren())
         {
             var childType = ChildType(type, child.Key);

@@ -30,6 +30,7 @@ internal static class ConfigurationCases
         new("glob-parent-segment", context => Audit(context, section => section["References"] = Files(context.Directory, "configs/../../etc/*")), 64, "TokenGovernance:References:Files:0:Include:0 'configs/../../etc/*' must not contain '..'"),
         new("unknown-key-in-array", context => Audit(context, section => Target(section)["Tokn"] = "x"), 64, "TokenGovernance:Targets:0: 'Tokn' is not a known setting"),
         new("wrong-shape-in-array", context => Audit(context, section => Target(section)["Orgs"] = "acme"), 64, "TokenGovernance:Targets:0:Orgs"),
+        new("object-where-a-list-belongs", context => Audit(context, section => Target(section)["Orgs"] = new JsonObject { ["a"] = "acme" }), 64, "TokenGovernance:Targets:0:Orgs: takes a list (a JSON array), not a section (a JSON object)"),
         new("json-syntax-error", context => ["audit", "--config", context.File("broken.json", "{\"TokenGovernance\": {\n  \"Targets\": [\n    {\"Name\": \"p\" \"Url\": \"x\"}]}}")], 64, "is not valid JSON: line 3, column"),
         new("config-is-fifo", context => ["audit", "--config", context.Fifo("config.json")], 64, "is not a regular file (it is a FIFO (named pipe))"),
         new("config-is-directory", context => ["audit", "--config", context.Directory], 64, "is not a regular file (it is a directory)"),
