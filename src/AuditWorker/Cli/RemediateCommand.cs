@@ -64,7 +64,13 @@ public static class RemediateCommand
 
         var journalPath = command.Journal ?? Path.ChangeExtension(command.InputFile!, ".journal.jsonl");
         using var journal = await OpenJournalAsync(journalPath, cancellationToken);
-        var summary = await cli.Services.GetRequiredService<RemediationApplier>().ApplyAsync(plan, journal, cancellationToken);
+        var summary = await cli.Services.GetRequiredService<RemediationApplier>().ApplyAsync(plan, journal, cancellationToken, countPlanRefusals: true);
+        foreach (var refused in plan.Actions.Where(action => action.State == ActionStates.Refused))
+        {
+            await standardError.WriteLineAsync("tokengov: " + TerminalText.Escape(
+                $"not applied: {refused.Action} of token {refused.TokenId} on {refused.Target} ({refused.Rule}): {RemediationApplier.PlanRefusal(plan, refused)}"));
+        }
+
         return await ReportAsync("apply", summary, journalPath, standardError);
     }
 

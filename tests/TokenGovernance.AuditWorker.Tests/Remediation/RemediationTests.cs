@@ -174,8 +174,12 @@ public class RemediationTests : IAsyncLifetime
         _server.Requests.Clear();
         var (exitCode, _, stderr) = await TokengovProcess.RunAsync(["remediate", "apply", plan, "--config", config, "--yes", "--journal", Path.Combine(_directory.Path, "capped.jsonl")]);
 
-        Assert.Equal(0, exitCode);
-        Assert.Contains("nothing to do", stderr, StringComparison.Ordinal);
+        // Refused whole when planned: apply names each refusal and exits 1, so that plan-then-apply does not pass.
+        Assert.True(exitCode == 1, $"exit {exitCode}: {stderr}");
+        Assert.Contains("tokengov: apply: 3 refused; journal: ", stderr, StringComparison.Ordinal);
+        Assert.Equal(3, stderr.Split('\n').Count(line => line.StartsWith("tokengov: not applied: deactivate of token ", StringComparison.Ordinal)
+            && line.Contains("refused when the plan was made: target 'prod' would have 3 due actions, more than Remediation:MaxActionsPerTarget (2)", StringComparison.Ordinal)));
+        Assert.Equal(["refused", "refused", "refused"], Lines(Path.Combine(_directory.Path, "capped.jsonl")).Select(line => (string?)line["outcome"]));
         Assert.DoesNotContain(_server.Requests, call => call.StartsWith("PATCH", StringComparison.Ordinal) || call.StartsWith("GET /api/v2/authorizations/", StringComparison.Ordinal));
     }
 

@@ -14,9 +14,20 @@ public sealed class RemediationApplier(
     IEnumerable<ITokenActions> products, ReissueApplier reissuer, ReissueUndoer undoer, IEnumerable<IReferenceRewriter> rewriters,
     IOptions<TokenGovernanceOptions> options, TimeProvider time)
 {
-    public async Task<RemediationSummary> ApplyAsync(RemediationPlan plan, IJournalSink journal, CancellationToken cancellationToken)
+    /// <param name="countPlanRefusals">
+    /// <c>remediate apply</c>: the actions the plan already refused (caps, a re-issue it could not prepare) are
+    /// journaled and counted as refused, so that a plan refused whole does not apply as "nothing to do". The worker
+    /// leaves them out: its metrics show them at every audit, and its journal would grow by them at every audit.
+    /// </param>
+    public async Task<RemediationSummary> ApplyAsync(RemediationPlan plan, IJournalSink journal, CancellationToken cancellationToken, bool countPlanRefusals = false)
     {
         var summary = new RemediationSummary();
+        foreach (var refused in countPlanRefusals ? plan.Actions.Where(action => action.State == ActionStates.Refused) : [])
+        {
+            await journal.WriteAsync(Entry(refused.Target, refused, null, plan.Digest, JournalOutcomes.Refused, PlanRefusal(plan, refused), null, null), cancellationToken);
+            summary.Count(JournalOutcomes.Refused);
+        }
+
         var planner = new RemediationPlanner(options.Value);
         var protection = new RemediationProtection(options.Value.Remediation.Protect);
         foreach (var group in plan.Actions.Where(action => action.State == ActionStates.Due).GroupBy(action => action.Target, StringComparer.Ordinal))
@@ -280,6 +291,10 @@ public sealed class RemediationApplier(
             summary.Count(outcome);
         }
     }
+
+    /// <summary>Why the plan refused an action: its own reason, else its target's (a cap).</summary>
+    public static string PlanRefusal(RemediationPlan plan, PlannedAction action) =>
+        "refused when the plan was made: " + (action.Reason ?? plan.Targets.FirstOrDefault(target => target.Name == action.Target)?.Refused ?? "no reason recorded");
 
     private JournalEntry Entry(string target, PlannedAction action, string? actor, string? planDigest, string outcome, string? reason, TokenStateRecord? before, TokenStateRecord? after) => new()
     {
