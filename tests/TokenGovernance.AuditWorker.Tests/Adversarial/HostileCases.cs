@@ -95,17 +95,17 @@ internal static class HostileCases
         Case($"{name}-html-with-200", path, Html(), "malformed", cloud: cloud),
         // A lookup's 404 ("deleted") is its status: a broken body of it changes nothing.
         Case($"{name}-truncated", path, Truncated(), call, cloud: cloud, succeeds: cloud && !members),
-        Case($"{name}-stalled-headers", path, StallHeaders(), "timed out", cloud: cloud),
-        Case($"{name}-stalled-body", path, StallBody(), "timed out reading the response body", cloud: cloud),
-        Case($"{name}-trickled-body", path, Trickle(), "timed out reading the response body", cloud: cloud),
+        Case($"{name}-stalled-headers", path, StallHeaders(), "timed out", cloud: cloud, stalls: true),
+        Case($"{name}-stalled-body", path, StallBody(), "timed out reading the response body", cloud: cloud, stalls: true),
+        Case($"{name}-trickled-body", path, Trickle(), "timed out reading the response body", cloud: cloud, stalls: true),
         Case($"{name}-gzip-unasked", path, Gzip(), "malformed", cloud: cloud, succeeds: cloud && !members),
         Case($"{name}-redirect-to-other-origin", path, Redirect(otherOrigin), "tokengov does not follow redirects", cloud: cloud),
     ];
 
     private static HostileCase Case(
         string name, string path, Func<HostileExchange, Task> respond, string expected = "", bool cloud = false, bool succeeds = false,
-        string auditTimeout = "00:00:20") =>
-        new(name, [new HostileScript(path, respond)], expected, succeeds, cloud, auditTimeout);
+        string auditTimeout = "00:00:20", bool stalls = false) =>
+        new(name, [new HostileScript(path, respond)], expected, succeeds, cloud, auditTimeout, stalls);
 
     /// <summary>Every page is the first: the server ignores <c>offset</c> / <c>after</c>.</summary>
     private static Func<HostileExchange, Task> FirstPageAlways() =>

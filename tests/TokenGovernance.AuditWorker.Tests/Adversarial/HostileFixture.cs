@@ -73,8 +73,12 @@ public sealed class HostileFixture : IAsyncLifetime
         ["Flavor"] = hostile.Cloud ? "cloud" : "oss",
     };
 
-    /// <summary>A configuration with short client timeouts, so a stalling server fails its target within seconds.</summary>
-    internal string Config(string fileName, IEnumerable<JsonObject> targets, string auditTimeout, Action<JsonObject>? extra = null)
+    /// <summary>
+    /// A configuration. Client timeouts are generous bounds on a hang by default; <paramref name="stalls"/> makes them
+    /// short (1 s an attempt), for a server that stalls on purpose: there the timeout is what is tested, and nothing
+    /// else of the call (answered by the local double) comes near it.
+    /// </summary>
+    internal string Config(string fileName, IEnumerable<JsonObject> targets, string auditTimeout, Action<JsonObject>? extra = null, bool stalls = false)
     {
         var section = new JsonObject
         {
@@ -85,8 +89,8 @@ public sealed class HostileFixture : IAsyncLifetime
             {
                 ["MaxRetries"] = 1,
                 ["RetryBaseDelay"] = "00:00:00.010",
-                ["AttemptTimeout"] = "00:00:01",
-                ["TotalTimeout"] = "00:00:03",
+                ["AttemptTimeout"] = stalls ? "00:00:01" : "00:00:15",
+                ["TotalTimeout"] = stalls ? "00:00:03" : "00:00:40",
             },
         };
         extra?.Invoke(section);

@@ -14,7 +14,7 @@ public abstract class HostileResponseTests(HostileFixture fixture)
     protected async Task RunAsync(string name)
     {
         var hostile = fixture.Cases[name];
-        var config = fixture.Config($"{name}.json", [fixture.Target(hostile)], hostile.AuditTimeout);
+        var config = fixture.Config($"{name}.json", [fixture.Target(hostile)], hostile.AuditTimeout, stalls: hostile.Stalls);
         var report = Path.Combine(Path.GetDirectoryName(config)!, $"{name}-report.json");
 
         var run = await AdversarialAssert.RunAsync(["audit", "--config", config, "--format", "json", "--output", report, "--fail-on", "none"]);

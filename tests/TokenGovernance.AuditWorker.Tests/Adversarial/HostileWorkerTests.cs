@@ -16,8 +16,12 @@ public sealed class HostileWorkerTests(HostileFixture fixture) : IClassFixture<H
     public async Task Every_hostile_answer_is_a_counted_failure_in_the_worker()
     {
         var cases = fixture.Cases.Values.OrderBy(hostile => hostile.Name, StringComparer.Ordinal).ToList();
-        var config = fixture.Config("worker.json", cases.Select(hostile => fixture.Target(hostile, hostile.Name)), auditTimeout: "00:00:10", extra: section =>
+        var config = fixture.Config("worker.json", cases.Select(hostile => fixture.Target(hostile, hostile.Name)), auditTimeout: "00:00:20", extra: section =>
         {
+            // One client for every case: short enough for the stalling ones to time out (and retry once) within the
+            // audit timeout, twenty times what a 65 MiB answer takes on loopback.
+            section["Client"]!["AttemptTimeout"] = "00:00:04";
+            section["Client"]!["TotalTimeout"] = "00:00:09";
             section["Schedule"] = "0 0 0 1 1 ? 2099";
             section["MaxConcurrentTargets"] = 16;
             section["Http"] = new System.Text.Json.Nodes.JsonObject { ["ExposeReport"] = true };
