@@ -11,10 +11,25 @@ public static class EndpointRouteBuilderExtensions
 {
     public const string ReadyTag = "ready";
 
-    /// <summary><c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c> and, when enabled, <c>/report</c> and <c>/tokens</c>.</summary>
+    /// <summary>
+    /// <c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c> and, when enabled, <c>/report</c> and <c>/tokens</c>. With an
+    /// authentication mode, <c>/report</c> and <c>/tokens</c> (and <c>/metrics</c> with ProtectMetrics) are guarded.
+    /// </summary>
     public static WebApplication MapTokenGovernanceEndpoints(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        var authentication = app.Services.GetRequiredService<IOptions<TokenGovernanceOptions>>().Value.Http.Authentication;
+        var guarded = authentication.Mode != EndpointAuthenticationOptions.None;
+        if (guarded)
+        {
+            app.UseMiddleware<Authentication.EndpointGuard>();
+        }
+
+        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (guarded && authentication.ProtectMetrics)
+        {
+            metrics.WithMetadata(new Authentication.GuardedEndpoint("/metrics"));
+        }
+
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapGet("/report", async (HttpContext context, AuditStateStore state, IOptions<TokenGovernanceOptions> options, Remediation.RemediationStatus remediation) =>
@@ -46,8 +61,8 @@ public static class EndpointRouteBuilderExtensions
             }
 
             await JsonReportWriter.ForAsynchronousOutput().WriteAsync(document, context.Response.Body, context.RequestAborted);
-        });
-        app.MapGet("/tokens", TokensEndpoint.HandleAsync);
+        }).WithMetadata(new Authentication.GuardedEndpoint("/report"));
+        app.MapGet("/tokens", TokensEndpoint.HandleAsync).WithMetadata(new Authentication.GuardedEndpoint("/tokens"));
         return app;
     }
 }

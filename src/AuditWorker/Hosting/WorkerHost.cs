@@ -1,4 +1,5 @@
 using TokenGovernance.AuditWorker.Cli;
+using TokenGovernance.AuditWorker.Hosting.Authentication;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Scheduling;
@@ -62,6 +63,7 @@ public static class WorkerHost
         builder.Services.AddTokenGovernanceCore(builder.Configuration);
         builder.Services.AddAuditScheduling(builder.Configuration);
         builder.Services.AddAuditTelemetry();
+        builder.Services.AddEndpointAuthentication();
         if (demo is not null)
         {
             builder.Services.PostConfigure<TokenGovernanceOptions>(demo.Apply);

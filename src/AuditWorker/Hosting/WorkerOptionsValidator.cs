@@ -36,8 +36,50 @@ public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOpt
         }
 
         OptionBounds.CheckPositive($"{Root}:History:Retention", options.History.Retention, TimeSpan.FromHours(1), TimeSpan.FromDays(3660), problems);
+        ValidateAuthentication(options.Http, problems);
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void ValidateAuthentication(HttpEndpointOptions http, List<string> problems)
+    {
+        const string path = Root + ":Http:Authentication";
+        var authentication = http.Authentication;
+        var mode = authentication.Mode;
+        if (mode is not (EndpointAuthenticationOptions.None or EndpointAuthenticationOptions.Bearer or EndpointAuthenticationOptions.Kubernetes))
+        {
+            problems.Add($"{path}:Mode '{mode}' is not 'none', 'bearer' or 'kubernetes'");
+            return;
+        }
+
+        if (mode == EndpointAuthenticationOptions.None)
+        {
+            foreach (var (on, what) in new[] { (http.ExposeTokens, "ExposeTokens"), (http.ExposeReport, "ExposeReport"), (authentication.ProtectMetrics, "Authentication:ProtectMetrics") })
+            {
+                if (on)
+                {
+                    problems.Add($"{path}:Mode is 'none' while {Root}:Http:{what} is on: anyone who reaches the port would read it; set Mode to 'bearer' (with TokenFiles) or 'kubernetes' (TokenReview and SubjectAccessReview)");
+                }
+            }
+        }
+
+        if (mode == EndpointAuthenticationOptions.Bearer)
+        {
+            if (authentication.TokenFiles.Count == 0)
+            {
+                problems.Add($"{path}:TokenFiles is empty: Mode 'bearer' needs at least one file holding an accepted token");
+            }
+
+            for (var index = 0; index < authentication.TokenFiles.Count; index++)
+            {
+                if (!File.Exists(authentication.TokenFiles[index]))
+                {
+                    problems.Add($"{path}:TokenFiles:{index} '{authentication.TokenFiles[index]}' does not exist");
+                }
+            }
+        }
+
+        OptionBounds.Check($"{path}:CacheDuration", authentication.CacheDuration, TimeSpan.Zero, TimeSpan.FromHours(1), problems);
     }
 
     private static void ValidateSchedule(string path, string schedule, List<string> problems)

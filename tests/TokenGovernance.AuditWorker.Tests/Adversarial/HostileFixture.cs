@@ -26,6 +26,9 @@ public sealed class HostileFixture : IAsyncLifetime
         leaver.Deleted = true;
     });
 
+    /// <summary>A folder for what a test writes beside the fixture's files.</summary>
+    internal TempDirectory Directory => _directory;
+
     internal InfluxApiDouble OssDouble { get; private set; } = null!;
 
     internal InfluxApiDouble CloudDouble { get; private set; } = null!;

@@ -16,6 +16,7 @@ public sealed class HostileWorkerTests(HostileFixture fixture) : IClassFixture<H
     public async Task Every_hostile_answer_is_a_counted_failure_in_the_worker()
     {
         var cases = fixture.Cases.Values.OrderBy(hostile => hostile.Name, StringComparer.Ordinal).ToList();
+        var (http, bearer) = WorkerProcess.GuardedHttp(fixture.Directory);
         var config = fixture.Config("worker.json", cases.Select(hostile => fixture.Target(hostile, hostile.Name)), auditTimeout: "00:00:20", extra: section =>
         {
             // One client for every case: short enough for the stalling ones to time out (and retry once) within the
@@ -24,9 +25,9 @@ public sealed class HostileWorkerTests(HostileFixture fixture) : IClassFixture<H
             section["Client"]!["TotalTimeout"] = "00:00:09";
             section["Schedule"] = "0 0 0 1 1 ? 2099";
             section["MaxConcurrentTargets"] = 16;
-            section["Http"] = new System.Text.Json.Nodes.JsonObject { ["ExposeReport"] = true };
+            section["Http"] = http;
         });
-        await using var worker = WorkerProcess.Start(config);
+        await using var worker = WorkerProcess.Start(config, bearer);
         var metrics = await worker.WaitForAsync(
             scrape => cases.All(hostile => Runs(scrape, hostile.Name, "success") + Runs(scrape, hostile.Name, "failure") >= 1),
             TimeSpan.FromSeconds(90),

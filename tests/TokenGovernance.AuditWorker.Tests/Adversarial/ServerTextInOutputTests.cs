@@ -96,16 +96,17 @@ public sealed class ServerTextInWorkerOutputTests : IAsyncLifetime
     [Fact]
     public async Task Worker_logs_report_and_metrics_mask_token_shapes_in_server_text()
     {
+        var (http, bearer) = WorkerProcess.GuardedHttp(_directory);
         var config = _directory.File("worker.json", new JsonObject
         {
             ["TokenGovernance"] = new JsonObject
             {
                 ["Targets"] = new JsonArray(new JsonObject { ["Name"] = "server-text", ["Url"] = _double.Url.ToString(), ["TokenFile"] = _directory.File("token", _data.AuditToken.Token) }),
                 ["Schedule"] = "0 0 0 1 1 ? 2099",
-                ["Http"] = new JsonObject { ["ExposeReport"] = true },
+                ["Http"] = http,
             },
         }.ToJsonString());
-        await using var worker = WorkerProcess.Start(config);
+        await using var worker = WorkerProcess.Start(config, bearer);
         await worker.WaitForAsync(
             metrics => metrics.Value("tokengov_audit_runs_total", ("target", "server-text"), ("outcome", "success")) == 1,
             TimeSpan.FromSeconds(30),

@@ -41,7 +41,7 @@ public class DashboardAndAlertTests
     {
         var rules = File.ReadAllText(RulesFile);
         var alerts = Regex.Matches(rules, @"- alert: (\w+)").Select(match => match.Groups[1].Value).ToList();
-        Assert.Equal(["TokenGovAuditFailing", "TokenGovAuditStale", "TokenGovCriticalFindings", "TokenGovHighFindings", "TokenGovFindingOpenTooLong", "TokenGovRemediationRefused", "TokenGovTokenExpiringSoon", "TokenGovWorkerAbsent"], alerts);
+        Assert.Equal(["TokenGovAuditFailing", "TokenGovAuditStale", "TokenGovCriticalFindings", "TokenGovHighFindings", "TokenGovFindingOpenTooLong", "TokenGovRemediationRefused", "TokenGovTokenExpiringSoon", "TokenGovSchedulerTriggerInError", "TokenGovWorkerAbsent"], alerts);
         Assert.Equal(alerts.Count, Regex.Matches(rules, @"severity: (critical|warning)").Count);
         Assert.Equal(alerts.Count, Regex.Matches(rules, @"summary:").Count);
         Assert.Equal(alerts.Count, Regex.Matches(rules, @"description:").Count);

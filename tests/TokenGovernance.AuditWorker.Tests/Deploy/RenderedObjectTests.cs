@@ -76,6 +76,7 @@ public sealed class RenderedObjectTests
     [InlineData("ci/ha-values.yaml", "postgres")]
     [InlineData("ci/kubernetes-references-values.yaml", "memory")]
     [InlineData("ci/remediation-plan-values.yaml", "memory")]
+    [InlineData("ci/bearer-values.yaml", "memory")]
     public async Task The_rendered_config_map_is_what_the_worker_accepts_with_the_files_the_pod_mounts(string values, string store)
     {
         var objects = await ChartRender.ObjectsAsync("-f", values);
@@ -102,6 +103,53 @@ public sealed class RenderedObjectTests
         Assert.Equal(store == "postgres", options.Scheduler.UsesPostgres);
         Assert.All(options.Targets, target => Assert.True(File.Exists(target.TokenFile), "the target reads the mounted token"));
         Assert.Equal("json", options.LogFormat);
+    }
+
+    [Fact]
+    public async Task An_exposed_inventory_is_guarded_by_kubernetes_reviews_by_default()
+    {
+        var objects = await ChartRender.ObjectsAsync("-f", "ci/remediation-plan-values.yaml");
+
+        var config = JsonNode.Parse((string)objects.Single("ConfigMap", "token-governance")["data"]!["tokengov.json"]!)!;
+        Assert.Equal("kubernetes", (string?)config["TokenGovernance"]!["Http"]!["Authentication"]!["Mode"]);
+        var delegator = objects.Single(item => (string?)item["kind"] == "ClusterRoleBinding" && (string?)item["roleRef"]!["name"] == "system:auth-delegator");
+        Assert.Equal((string?)objects.Single("Deployment")["spec"]!["template"]!["spec"]!["serviceAccountName"], (string?)delegator["subjects"]![0]!["name"]);
+        Assert.True((bool)objects.Single("Deployment")["spec"]!["template"]!["spec"]!["automountServiceAccountToken"]!);
+        var reader = objects.Single(item => (string?)item["kind"] == "ClusterRole");
+        Assert.Equal(["/tokens", "/report", "/metrics"], reader["rules"]![0]!["nonResourceURLs"]!.AsArray().Select(url => (string?)url));
+        Assert.Equal(["get"], reader["rules"]![0]!["verbs"]!.AsArray().Select(verb => (string?)verb));
+
+        // Nothing exposed: no authentication, no cluster-wide binding, no service account token in the pod.
+        var minimal = await ChartRender.ObjectsAsync("-f", "ci/minimal-values.yaml");
+        Assert.DoesNotContain(minimal, item => ((string?)item["kind"])?.StartsWith("Cluster", StringComparison.Ordinal) == true);
+        Assert.Equal("none", (string?)JsonNode.Parse((string)minimal.Single("ConfigMap", "token-governance")["data"]!["tokengov.json"]!)!["TokenGovernance"]!["Http"]!["Authentication"]!["Mode"]);
+    }
+
+    [Fact]
+    public async Task Bearer_mode_mounts_the_readers_secret_and_the_network_policy_admits_only_the_named_peers()
+    {
+        var objects = await ChartRender.ObjectsAsync("-f", "ci/bearer-values.yaml");
+
+        var config = JsonNode.Parse((string)objects.Single("ConfigMap", "token-governance")["data"]!["tokengov.json"]!)!["TokenGovernance"]!["Http"]!["Authentication"]!;
+        Assert.Equal("bearer", (string?)config["Mode"]);
+        Assert.Equal(["/var/run/secrets/tokengovernance-readers/token"], config["TokenFiles"]!.AsArray().Select(file => (string?)file));
+        var volume = objects.Single("Deployment")["spec"]!["template"]!["spec"]!["volumes"]!.AsArray().Single(item => (string?)item!["name"] == "readers")!;
+        Assert.Equal("tokengov-readers", (string?)volume["secret"]!["secretName"]);
+        var from = objects.Single("NetworkPolicy")["spec"]!["ingress"]![0]!["from"]!.AsArray();
+        Assert.Equal("monitoring", (string?)Assert.Single(from)!["namespaceSelector"]!["matchLabels"]!["kubernetes.io/metadata.name"]);
+    }
+
+    [Fact]
+    public async Task Protected_metrics_give_the_service_monitor_its_authorization()
+    {
+        var objects = await ChartRender.ObjectsAsync("-f", "ci/monitoring-on-values.yaml", "--set", "http.authentication.protectMetrics=true",
+            "--set", "serviceMonitor.authorization.type=Bearer", "--set", "serviceMonitor.authorization.credentials.name=prometheus-tokengov",
+            "--set", "serviceMonitor.authorization.credentials.key=token");
+
+        var endpoint = objects.Single("ServiceMonitor")["spec"]!["endpoints"]![0]!;
+        Assert.Equal("Bearer", (string?)endpoint["authorization"]!["type"]);
+        Assert.Equal("prometheus-tokengov", (string?)endpoint["authorization"]!["credentials"]!["name"]);
+        Assert.True((bool)JsonNode.Parse((string)objects.Single("ConfigMap", "token-governance")["data"]!["tokengov.json"]!)!["TokenGovernance"]!["Http"]!["Authentication"]!["ProtectMetrics"]!);
     }
 
     [Fact]

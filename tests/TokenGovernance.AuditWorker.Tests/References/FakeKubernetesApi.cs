@@ -14,7 +14,9 @@ namespace TokenGovernance.AuditWorker.Tests.References;
 /// namespace one object per page with <c>continue</c> tokens, and answers 403 for namespaces it forbids. For
 /// re-issues it reads and merge-patches one Secret as the API server does (a <c>metadata.resourceVersion</c> in the
 /// patch is a precondition: 409 when it is not the Secret's), and lists and patches Deployments, StatefulSets and
-/// DaemonSets.
+/// DaemonSets. For the worker's guarded endpoints it answers TokenReviews (a token it knows is its user) and
+/// SubjectAccessReviews (<c>get</c> on the non-resource URLs each user is allowed), or 503 for both while
+/// <see cref="ReviewsUnavailable"/>.
 /// </summary>
 internal sealed class FakeKubernetesApi : IAsyncDisposable
 {
@@ -42,6 +44,17 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 
     public int Requests;
 
+    /// <summary>TokenReview: the tokens it authenticates, and as whom.</summary>
+    public Dictionary<string, string> Identities { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>SubjectAccessReview: the non-resource paths each user may <c>get</c>.</summary>
+    public Dictionary<string, HashSet<string>> AllowedPaths { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Both review APIs answer 503.</summary>
+    public bool ReviewsUnavailable { get; set; }
+
+    public int Reviews;
+
     public string Kubeconfig { get; private set; } = string.Empty;
 
     public static async Task<FakeKubernetesApi> StartAsync(string directory)
@@ -54,6 +67,8 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
         app.MapGet("/api/v1/namespaces/{ns}/{kind}", (HttpContext context, string ns, string kind) => fake.ListAsync(context, ns, kind));
         app.MapGet("/api/v1/namespaces/{ns}/secrets/{name}", (HttpContext context, string ns, string name) => fake.ReadSecretAsync(context, ns, name));
         app.MapMethods("/api/v1/namespaces/{ns}/secrets/{name}", ["PATCH"], (HttpContext context, string ns, string name) => fake.PatchSecretAsync(context, ns, name));
+        app.MapPost("/apis/authentication.k8s.io/v1/tokenreviews", fake.TokenReviewAsync);
+        app.MapPost("/apis/authorization.k8s.io/v1/subjectaccessreviews", fake.SubjectAccessReviewAsync);
         app.MapGet("/apis/apps/v1/namespaces/{ns}/{kind}", (HttpContext context, string ns, string kind) => fake.ListWorkloadsAsync(context, ns, kind));
         app.MapMethods("/apis/apps/v1/namespaces/{ns}/{kind}/{name}", ["PATCH"], (HttpContext context, string ns, string kind, string name) => fake.PatchWorkloadAsync(context, ns, kind, name));
         await app.StartAsync();
@@ -237,6 +252,41 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
         }
 
         await RespondAsync(context, workload is null ? 404 : 200, workload?.DeepClone().AsObject() ?? StatusBody(404, "NotFound", $"{kind} \"{name}\" not found"));
+    }
+
+    private async Task TokenReviewAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref Reviews);
+        var review = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
+        if (ReviewsUnavailable)
+        {
+            await RespondAsync(context, 503, StatusBody(503, "ServiceUnavailable", "the server is currently unable to handle the request"));
+            return;
+        }
+
+        var token = (string?)review["spec"]?["token"] ?? string.Empty;
+        review["status"] = Identities.TryGetValue(token, out var user)
+            ? new JsonObject { ["authenticated"] = true, ["user"] = new JsonObject { ["username"] = user, ["uid"] = "uid-" + user, ["groups"] = new JsonArray("system:authenticated") } }
+            : new JsonObject { ["authenticated"] = false, ["error"] = "invalid bearer token" };
+        await RespondAsync(context, 201, review);
+    }
+
+    private async Task SubjectAccessReviewAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref Reviews);
+        var review = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
+        if (ReviewsUnavailable)
+        {
+            await RespondAsync(context, 503, StatusBody(503, "ServiceUnavailable", "the server is currently unable to handle the request"));
+            return;
+        }
+
+        var user = (string?)review["spec"]?["user"] ?? string.Empty;
+        var path = (string?)review["spec"]?["nonResourceAttributes"]?["path"];
+        var verb = (string?)review["spec"]?["nonResourceAttributes"]?["verb"];
+        var allowed = verb == "get" && path is not null && AllowedPaths.TryGetValue(user, out var paths) && paths.Contains(path);
+        review["status"] = new JsonObject { ["allowed"] = allowed };
+        await RespondAsync(context, 201, review);
     }
 
     private static JsonObject StatusBody(int code, string reason, string message) => new()

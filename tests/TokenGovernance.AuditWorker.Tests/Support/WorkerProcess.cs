@@ -14,11 +14,16 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private readonly Task<string> _stdout;
     private readonly Task<string> _stderr;
 
-    private WorkerProcess(IEnumerable<string> arguments)
+    private WorkerProcess(IEnumerable<string> arguments, string? bearer = null)
     {
         var port = FreePort();
         Port = port;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        if (bearer is not null)
+        {
+            Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
         _process = TokengovProcess.Start(["run", .. arguments, "--urls", $"http://127.0.0.1:{port}"]);
         _stdout = _process.StandardOutput.ReadToEndAsync();
         _stderr = _process.StandardError.ReadToEndAsync();
@@ -29,6 +34,29 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public int Port { get; }
 
     public static WorkerProcess Start(string config) => new(["--config", config]);
+
+    /// <summary>A worker whose HTTP client sends <paramref name="bearer"/> (the token its <c>Http:Authentication</c> accepts).</summary>
+    public static WorkerProcess Start(string config, string bearer) => new(["--config", config], bearer);
+
+    /// <summary>
+    /// An <c>Http</c> section that exposes the report (and, with <paramref name="tokens"/>, the token list) behind bearer
+    /// authentication with a new token written into <paramref name="directory"/>; returns the token to send.
+    /// </summary>
+    public static (System.Text.Json.Nodes.JsonObject Section, string Bearer) GuardedHttp(TempDirectory directory, bool tokens = false)
+    {
+        var bearer = "reader-" + Guid.NewGuid().ToString("N");
+        var section = new System.Text.Json.Nodes.JsonObject
+        {
+            ["ExposeReport"] = true,
+            ["ExposeTokens"] = tokens,
+            ["Authentication"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["Mode"] = "bearer",
+                ["TokenFiles"] = new System.Text.Json.Nodes.JsonArray(directory.File("reader-" + Guid.NewGuid().ToString("N")[..8], bearer + "\n")),
+            },
+        };
+        return (section, bearer);
+    }
 
     /// <summary><c>tokengov run --demo</c>: the worker on its built-in demo target, as the README's first line runs it.</summary>
     public static WorkerProcess StartDemo() => new(["--demo"]);

@@ -25,7 +25,14 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         Settings["Schedule"] = "0 0 0 1 1 ? 2099";
         Settings["Client:MaxRetries"] = "1";
         Settings["Client:AttemptTimeout"] = "00:00:05";
+
+        // What a deployment that exposes the inventory runs with: bearer authentication, the token this harness sends.
+        Settings["Http:Authentication:Mode"] = "bearer";
+        Settings["Http:Authentication:TokenFiles:0"] = _directory.File("reader", ReaderToken + "\n");
     }
+
+    /// <summary>The bearer token the harness's HTTP client sends to the guarded endpoints.</summary>
+    public string ReaderToken { get; } = "reader-" + Guid.NewGuid().ToString("N");
 
     public InfluxApiDouble Server { get; }
 
@@ -72,6 +79,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ReaderToken);
     }
 
     public async Task<PrometheusText> ScrapeAsync()

@@ -71,6 +71,18 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- $_ := set $references "Kubernetes" $kubernetes }}
 {{- $_ := set $config "References" $references }}
 {{- end }}
+{{- $mode := include "token-governance.authenticationMode" . }}
+{{- $http := default dict $config.Http }}
+{{- $authentication := dict "Mode" $mode "ProtectMetrics" .Values.http.authentication.protectMetrics }}
+{{- if eq $mode "bearer" }}
+{{- $files := list }}
+{{- range .Values.http.authentication.bearer.keys }}
+{{- $files = append $files (printf "/var/run/secrets/tokengovernance-readers/%s" .) }}
+{{- end }}
+{{- $_ := set $authentication "TokenFiles" $files }}
+{{- end }}
+{{- $_ := set $http "Authentication" $authentication }}
+{{- $_ := set $config "Http" $http }}
 {{- if eq .Values.scheduler.store "postgres" }}
 {{- $scheduler := default dict $config.Scheduler }}
 {{- $_ := set $scheduler "Store" "postgres" }}
@@ -78,4 +90,24 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- $_ := set $config "Scheduler" $scheduler }}
 {{- end }}
 {{- dict "TokenGovernance" $config | toPrettyJson }}
+{{- end }}
+
+{{/*
+Who may read /tokens and /report: http.authentication.mode, or by default kubernetes (TokenReview and
+SubjectAccessReview) when the config exposes either, else none (nothing that shows the inventory is served).
+*/}}
+{{- define "token-governance.authenticationMode" -}}
+{{- $http := default dict .Values.config.Http -}}
+{{- if .Values.http.authentication.mode -}}
+{{- .Values.http.authentication.mode -}}
+{{- else if or $http.ExposeTokens $http.ExposeReport .Values.http.authentication.protectMetrics -}}
+kubernetes
+{{- else -}}
+none
+{{- end -}}
+{{- end }}
+
+{{/* The pod talks to the Kubernetes API: reference sources, or token and access reviews. */}}
+{{- define "token-governance.usesKubernetesApi" -}}
+{{- if or .Values.references.kubernetes.enabled (eq (include "token-governance.authenticationMode" .) "kubernetes") -}}true{{- else -}}false{{- end -}}
 {{- end }}

@@ -53,6 +53,35 @@ public sealed class HttpEndpointOptions
     /// and token ids. On, each audit keeps a record per token in the snapshot.
     /// </summary>
     public bool ExposeTokens { get; set; }
+
+    /// <summary>Who may read <c>/tokens</c>, <c>/report</c> (and, with <c>ProtectMetrics</c>, <c>/metrics</c>).</summary>
+    public EndpointAuthenticationOptions Authentication { get; set; } = new();
+}
+
+/// <summary>
+/// <c>Http:Authentication</c>: <c>none</c> (only while nothing that shows the inventory is exposed), <c>bearer</c>
+/// (tokens in files, re-read when they change) or <c>kubernetes</c> (the caller's token through a TokenReview, then a
+/// SubjectAccessReview on the path). Fails closed: a review that cannot be made denies.
+/// </summary>
+public sealed class EndpointAuthenticationOptions
+{
+    public const string None = "none";
+    public const string Bearer = "bearer";
+    public const string Kubernetes = "kubernetes";
+
+    public string Mode { get; set; } = None;
+
+    /// <summary><c>bearer</c>: files holding one accepted token each (a mounted Secret's keys).</summary>
+    public List<string> TokenFiles { get; set; } = [];
+
+    /// <summary><c>/metrics</c> takes the same authentication (a ServiceMonitor can send a bearer token).</summary>
+    public bool ProtectMetrics { get; set; }
+
+    /// <summary><c>kubernetes</c>: a kubeconfig; else in-cluster, else <c>KUBECONFIG</c>, else <c>~/.kube/config</c>.</summary>
+    public string? Kubeconfig { get; set; }
+
+    /// <summary><c>kubernetes</c>: how long a review's answer is reused for the same token and path.</summary>
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>Resilience of the calls to InfluxDB.</summary>

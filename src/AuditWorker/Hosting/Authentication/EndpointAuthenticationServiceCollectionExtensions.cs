@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Configuration;
+
+namespace TokenGovernance.AuditWorker.Hosting.Authentication;
+
+public static class EndpointAuthenticationServiceCollectionExtensions
+{
+    /// <summary>The authenticator <c>Http:Authentication:Mode</c> names; with <c>none</c> one that admits nobody (no endpoint is guarded then).</summary>
+    public static IServiceCollection AddEndpointAuthentication(this IServiceCollection services)
+    {
+        services.AddSingleton<BearerTokenAuthenticator>();
+        services.AddSingleton<KubernetesAuthenticator>();
+        services.AddSingleton<IEndpointAuthenticator>(provider => provider.GetRequiredService<IOptions<TokenGovernanceOptions>>().Value.Http.Authentication.Mode switch
+        {
+            EndpointAuthenticationOptions.Bearer => provider.GetRequiredService<BearerTokenAuthenticator>(),
+            EndpointAuthenticationOptions.Kubernetes => provider.GetRequiredService<KubernetesAuthenticator>(),
+            _ => new NobodyAuthenticator(),
+        });
+        return services;
+    }
+
+    /// <summary>Mode <c>none</c>: nothing is guarded (validation keeps the inventory closed); were something, nobody gets in.</summary>
+    private sealed class NobodyAuthenticator : IEndpointAuthenticator
+    {
+        public Task<EndpointAccess> CheckAsync(string? token, string path, CancellationToken cancellationToken) =>
+            Task.FromResult(new EndpointAccess(AccessVerdict.Unavailable, null, "no authentication is configured (Http:Authentication:Mode is 'none')"));
+    }
+}
