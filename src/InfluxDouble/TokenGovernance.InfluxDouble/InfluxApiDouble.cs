@@ -28,6 +28,9 @@ public sealed partial class InfluxApiDouble : IAsyncDisposable
 
     public FaultInjector Faults { get; } = new();
 
+    /// <summary>Holds the N-th request after it is armed (a test kills its client meanwhile).</summary>
+    public RequestHold Hold { get; } = new();
+
     /// <summary>The last <see cref="RequestLogSize"/> requests as <c>METHOD /path?query</c>, in arrival order: which calls a read or a change made.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
 
@@ -86,7 +89,7 @@ public sealed partial class InfluxApiDouble : IAsyncDisposable
                 var fault = Faults.Next(path);
                 if (fault is null || await PlayAsync(context, fault))
                 {
-                    await next(context);
+                    await Hold.InvokeAsync(context, () => next(context));
                 }
             }
             finally

@@ -68,3 +68,11 @@ public sealed class NativeClusterScaleOutTests : TokenGovernance.AuditWorker.Tes
 {
     public NativeClusterScaleOutTests(NativeAotBinary binary) => TokengovProcess.Native = binary.Path;
 }
+
+/// <summary>The native <c>remediate apply</c> killed at every changing call of a deactivation and a re-issue: apply again, or rollback, converges.</summary>
+[Collection(NativeAotCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class NativeCrashSafetyTests : CrashSafetyTests
+{
+    public NativeCrashSafetyTests(NativeAotBinary binary) => TokengovProcess.Native = binary.Path;
+}

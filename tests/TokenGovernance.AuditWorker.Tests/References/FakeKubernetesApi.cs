@@ -44,6 +44,9 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 
     public int Requests;
 
+    /// <summary>Holds the N-th request after it is armed (a test kills its client meanwhile).</summary>
+    public TokenGovernance.InfluxDouble.RequestHold Hold { get; } = new();
+
     /// <summary>TokenReview: the tokens it authenticates, and as whom.</summary>
     public Dictionary<string, string> Identities { get; } = new(StringComparer.Ordinal);
 
@@ -64,6 +67,7 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var fake = new FakeKubernetesApi(app);
+        app.Use((context, next) => fake.Hold.InvokeAsync(context, () => next(context)));
         app.MapGet("/api/v1/namespaces/{ns}/{kind}", (HttpContext context, string ns, string kind) => fake.ListAsync(context, ns, kind));
         app.MapGet("/api/v1/namespaces/{ns}/secrets/{name}", (HttpContext context, string ns, string name) => fake.ReadSecretAsync(context, ns, name));
         app.MapMethods("/api/v1/namespaces/{ns}/secrets/{name}", ["PATCH"], (HttpContext context, string ns, string name) => fake.PatchSecretAsync(context, ns, name));

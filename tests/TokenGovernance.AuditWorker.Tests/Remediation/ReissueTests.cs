@@ -141,11 +141,14 @@ public class ReissueTests : IAsyncLifetime
         Assert.Equal("active", Alice.Status);
         Assert.StartsWith($"alice writer (re-issued as {created.Id} at ", Alice.Description, StringComparison.Ordinal);
 
-        // A line before the create says what is in flight (a run killed mid-way leaves it), then the one that ends it.
+        // A line before the create says what is in flight (a run killed mid-way leaves it), one after it names the
+        // token made, then the one that ends it.
         var lines = Lines(journal);
-        Assert.Equal(["started", "applied"], lines.Select(entry => (string?)entry["outcome"]));
+        Assert.Equal(["started", "started", "applied"], lines.Select(entry => (string?)entry["outcome"]));
         Assert.Contains("rewriting 2 reference(s)", (string?)lines[0]["reason"], StringComparison.Ordinal);
-        var line = lines[1];
+        Assert.Equal(["planned", "planned"], lines[0]["references"]!.AsArray().Select(reference => (string?)reference!["outcome"]));
+        Assert.Equal(created.Id, (string?)lines[1]["newTokenId"]);
+        var line = lines[2];
         Assert.Equal("reissue", (string?)line["action"]);
         Assert.Equal(created.Id, (string?)line["newTokenId"]);
         Assert.Equal(TokenDetection.TokenRedaction.Fingerprint(created.Token), (string?)line["newFingerprint"]);
@@ -168,7 +171,7 @@ public class ReissueTests : IAsyncLifetime
         Assert.Equal("active", created.Status);
         Assert.False(File.Exists(_telegrafConf + ".tokengov-previous"));
         Assert.Null(_kubernetes.SecretValue(Namespace, "telegraf", "token.tokengov-previous"));
-        Assert.All(Lines(journal)[2]["references"]!.AsArray(), reference => Assert.Equal("removed", (string?)reference!["outcome"]));
+        Assert.All(Lines(journal)[3]["references"]!.AsArray(), reference => Assert.Equal("removed", (string?)reference!["outcome"]));
 
         // The new value is in the file and the Secret, and nowhere tokengov wrote or said anything: not in the audit
         // that now finds it in both, nor in the token listing.
@@ -366,8 +369,8 @@ public class ReissueTests : IAsyncLifetime
         Assert.Equal("alice writer", Alice.Description);
         Assert.DoesNotContain(_kubernetes.Patches, patch => patch.Contains("/apis/apps/", StringComparison.Ordinal));
 
-        Assert.Equal(["started", "failed"], Lines(journal).Select(entry => (string?)entry["outcome"]));
-        var line = Lines(journal)[1];
+        Assert.Equal(["started", "started", "failed"], Lines(journal).Select(entry => (string?)entry["outcome"]));
+        var line = Lines(journal)[2];
         Assert.Equal(oldId, (string?)line["tokenId"]);
         var reason = (string?)line["reason"];
         Assert.Contains($"Secret {Namespace}/telegraf#token: the Kubernetes API answered {status}", reason, StringComparison.Ordinal);

@@ -50,6 +50,12 @@ public sealed record JournalEntry
 
     /// <summary><c>reissue</c>: the old token's description before it was marked, which a rollback puts back.</summary>
     public string? DescriptionBefore { get; init; }
+
+    /// <summary>
+    /// <c>reissue</c>, on its <c>started</c> line: the service user the new token is created for, where a rollback
+    /// looks for a token that an interrupted create made but never named.
+    /// </summary>
+    public string? ServiceUserId { get; init; }
 }
 
 /// <summary>A reference a re-issue touched: <c>file</c> path or Secret <c>namespace/name#key</c>, the fingerprint of the value it held, and what happened.</summary>
@@ -78,10 +84,14 @@ public static class JournalOutcomes
     public const string NotAttempted = "not-attempted";
 
     /// <summary>
-    /// A re-issue about to create its token (a line of its own, before the one that ends it): one without an ending
-    /// line was interrupted (the process was killed), and the journal names what was in flight.
+    /// A re-issue about to create its token (a line of its own, before the one that ends it, with the references it
+    /// is about to rewrite), and again once the token is made (with its id). One without an ending line was
+    /// interrupted (the process was killed): <c>rollback</c> undoes what it finds of it.
     /// </summary>
     public const string Started = "started";
+
+    /// <summary>On a <c>started</c> line: a reference the re-issue is about to rewrite.</summary>
+    public const string Planned = "planned";
 
     /// <summary>A reference put back as it was, after a re-issue failed later on.</summary>
     public const string Restored = "restored";

@@ -52,11 +52,17 @@ public sealed class ReissueApplier(IEnumerable<IReferenceRewriter> rewriters, IO
             return entry with { Outcome = JournalOutcomes.Refused, Reason = notReady };
         }
 
-        await journal.WriteAsync(entry with
+        // Write-ahead: what is about to happen, and after the create what was made, so that a run killed at any
+        // point leaves a journal from which rollback finds every reference and the token (JournalOutcomes.Started).
+        var started = entry with
         {
             Outcome = JournalOutcomes.Started,
             Reason = $"creating a token for '{planned.ServiceUserName}' and rewriting {prepared.Count} reference(s): {string.Join(", ", prepared.Select(rewrite => Describe(rewrite.Reference)))}",
-        }, cancellationToken);
+            References = prepared.Select(rewrite => Journaled(rewrite.Reference, JournalOutcomes.Planned)).ToList(),
+            DescriptionBefore = current.Description,
+            ServiceUserId = planned.ServiceUserId,
+        };
+        await journal.WriteAsync(started, cancellationToken);
         CreatedToken created;
         try
         {
@@ -68,6 +74,11 @@ public sealed class ReissueApplier(IEnumerable<IReferenceRewriter> rewriters, IO
         }
 
         entry = entry with { NewTokenId = created.Id, NewFingerprint = created.Value.Fingerprint, DescriptionBefore = current.Description };
+        await journal.WriteAsync(started with
+        {
+            Time = time.GetUtcNow(), NewTokenId = created.Id, NewFingerprint = created.Value.Fingerprint,
+            Reason = $"created token {created.Id} for '{planned.ServiceUserName}'; rewriting {prepared.Count} reference(s)",
+        }, cancellationToken);
         if (await ProbeAsync(session, created, planned) is { } probeProblem)
         {
             return await AbandonAsync(session, created, entry, probeProblem, [], [], cancellationToken);

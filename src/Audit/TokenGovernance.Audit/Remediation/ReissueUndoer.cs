@@ -8,16 +8,36 @@ namespace TokenGovernance.Audit.Remediation;
 /// </summary>
 public sealed class ReissueUndoer(IEnumerable<IReferenceRewriter> rewriters)
 {
+    /// <param name="done">
+    /// The journaled re-issue: applied (its rewritten references are restored), or interrupted (outcome
+    /// <c>started</c>: each planned reference that no longer holds the old value is restored, and the new token is
+    /// the one the journal names or, when the create was cut off before its answer, the service user's token with
+    /// the re-issue's description).
+    /// </param>
     public async Task<JournalEntry> UndoAsync(ITokenActionSession session, JournalEntry done, CurrentToken current, JournalEntry entry, CancellationToken cancellationToken)
     {
+        var interrupted = done.Outcome == JournalOutcomes.Started;
+        if (interrupted && done.NewTokenId is null && done.ServiceUserId is { } serviceUser
+            && await session.FindTokensAsync(serviceUser, ReissueFlow.NewDescription(done.DescriptionBefore, done.TokenId), cancellationToken) is [var made])
+        {
+            done = done with { NewTokenId = made };
+        }
+
+        entry = entry with { NewTokenId = done.NewTokenId };
         var restored = new List<JournalReference>();
-        foreach (var reference in (done.References ?? []).Where(reference => reference.Outcome == "rewritten"))
+        foreach (var reference in (done.References ?? []).Where(reference => reference.Outcome is "rewritten" or JournalOutcomes.Planned))
         {
             var planned = new PlannedReference(reference.Source, reference.Location, reference.Fingerprint, Rewrite: true);
             try
             {
                 var rewriter = rewriters.FirstOrDefault(candidate => candidate.Handles(reference.Source))
                     ?? throw new RewriteException($"{reference.Source} '{reference.Location}': tokengov cannot write there in this configuration");
+                if (interrupted && await StillHoldsOldValueAsync(rewriter, done.Target, planned, cancellationToken))
+                {
+                    // Never rewritten: the run was killed before it got there.
+                    continue;
+                }
+
                 await rewriter.RestoreAsync(done.Target, planned, cancellationToken);
                 restored.Add(reference with { Outcome = JournalOutcomes.Restored, Reason = null });
             }
@@ -66,6 +86,11 @@ public sealed class ReissueUndoer(IEnumerable<IReferenceRewriter> rewriters)
         }
 
         var after = await session.ReadAsync(current.Id, cancellationToken);
+        if (interrupted)
+        {
+            steps.Insert(0, "an interrupted re-issue was undone");
+        }
+
         return entry with
         {
             Outcome = after?.Status == "active" ? JournalOutcomes.Applied : JournalOutcomes.Failed,
@@ -73,5 +98,18 @@ public sealed class ReissueUndoer(IEnumerable<IReferenceRewriter> rewriters)
             References = restored.Count == 0 ? null : restored,
             After = after is null ? null : new TokenStateRecord(after.Status, after.UpdatedAt),
         };
+    }
+
+    private static async Task<bool> StillHoldsOldValueAsync(IReferenceRewriter rewriter, string target, PlannedReference reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rewriter.PrepareAsync(target, reference, cancellationToken);
+            return true;
+        }
+        catch (RewriteException)
+        {
+            return false;
+        }
     }
 }

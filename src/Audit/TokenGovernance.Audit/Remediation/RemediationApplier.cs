@@ -59,13 +59,46 @@ public sealed class RemediationApplier(
         return summary;
     }
 
-    /// <summary>What a rollback of <paramref name="entries"/> undoes: per token, the last change the journal applied, when it was a deactivation or a re-issue.</summary>
-    public static List<JournalEntry> ToUndo(IEnumerable<JournalEntry> entries) => entries
-        .Where(entry => entry.Outcome == JournalOutcomes.Applied)
-        .GroupBy(entry => (entry.Target, entry.TokenId))
-        .Select(group => group.Last())
-        .Where(entry => entry.Action is "deactivate" or ReissueFlow.Action)
-        .ToList();
+    /// <summary>
+    /// What a rollback of <paramref name="entries"/> undoes: per token, the last change the journal applied, when it was
+    /// a deactivation or a re-issue; or a re-issue that was interrupted (its <c>started</c> lines with no ending line
+    /// after them), merged into one entry with outcome <c>started</c>: its references, service user and, once made, the
+    /// new token.
+    /// </summary>
+    public static List<JournalEntry> ToUndo(IEnumerable<JournalEntry> entries)
+    {
+        var undo = new List<JournalEntry>();
+        foreach (var group in entries.GroupBy(entry => (entry.Target, entry.TokenId)))
+        {
+            var lines = group.ToList();
+            if (Interrupted(lines) is { } interrupted)
+            {
+                undo.Add(interrupted);
+            }
+            else if (lines.LastOrDefault(entry => entry.Outcome == JournalOutcomes.Applied) is { Action: "deactivate" or ReissueFlow.Action } applied)
+            {
+                undo.Add(applied);
+            }
+        }
+
+        return undo;
+    }
+
+    /// <summary>The last re-issue attempt of one token when nothing ended it (no applied or failed re-issue, no undo after it).</summary>
+    private static JournalEntry? Interrupted(List<JournalEntry> lines)
+    {
+        var last = lines.FindLastIndex(entry => entry.Action == ReissueFlow.Action && entry.Outcome == JournalOutcomes.Started);
+        if (last < 0 || lines.Skip(last + 1).Any(entry => entry.Action == ReissueFlow.UndoAction
+                || (entry.Action == ReissueFlow.Action && entry.Outcome is JournalOutcomes.Applied or JournalOutcomes.Failed)))
+        {
+            return null;
+        }
+
+        // The attempt's first line names the references; the one written after the create names the token.
+        var first = lines.FindLastIndex(last, entry => entry.Action == ReissueFlow.Action && entry.Outcome == JournalOutcomes.Started && entry.NewTokenId is null);
+        var start = first >= 0 ? lines[first] : lines[last];
+        return start with { NewTokenId = lines[last].NewTokenId, NewFingerprint = lines[last].NewFingerprint };
+    }
 
     private async Task ApplyTargetAsync(
         string targetName, List<PlannedAction> actions, string? planDigest, RemediationProtection protection, IJournalSink journal,
