@@ -64,6 +64,19 @@ public static class WorkerHost
         builder.Services.AddAuditScheduling(builder.Configuration);
         builder.Services.AddAuditTelemetry();
         builder.Services.AddEndpointAuthentication();
+        builder.Services.AddSingleton<CertificateFiles>();
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            // https:// addresses of --urls take the Http:Tls certificate, the current one at each new connection.
+            kestrel.ConfigureHttpsDefaults(https =>
+            {
+                var certificates = kestrel.ApplicationServices.GetRequiredService<CertificateFiles>();
+                if (kestrel.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<TokenGovernanceOptions>>().Value.Http.Tls.IsConfigured)
+                {
+                    https.ServerCertificateSelector = (_, _) => certificates.Current;
+                }
+            });
+        });
         if (demo is not null)
         {
             builder.Services.PostConfigure<TokenGovernanceOptions>(demo.Apply);

@@ -80,6 +80,16 @@ public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOpt
         }
 
         OptionBounds.Check($"{path}:CacheDuration", authentication.CacheDuration, TimeSpan.Zero, TimeSpan.FromHours(1), problems);
+
+        var tls = http.Tls;
+        if (tls.IsConfigured != !string.IsNullOrWhiteSpace(tls.KeyFile))
+        {
+            problems.Add($"{Root}:Http:Tls needs both CertificateFile and KeyFile");
+        }
+        else if (tls.IsConfigured && Authentication.CertificateFiles.Problem(tls.CertificateFile!, tls.KeyFile!) is { } problem)
+        {
+            problems.Add($"{Root}:Http:Tls: {problem}");
+        }
     }
 
     private static void ValidateSchedule(string path, string schedule, List<string> problems)

@@ -68,9 +68,9 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         return this;
     }
 
-    public async Task StartAsync()
+    public async Task StartAsync(string urls = "http://127.0.0.1:0")
     {
-        App = WorkerHost.Build(new CommandLine { Urls = "http://127.0.0.1:0" }, customize: builder =>
+        App = WorkerHost.Build(new CommandLine { Urls = urls }, customize: builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings.ToDictionary(pair => TokenGovernanceOptions.SectionName + ":" + pair.Key, pair => pair.Value));
             builder.Logging.AddProvider(Logs);

@@ -140,6 +140,56 @@ public sealed class EndpointAuthenticationTests
             () => $"the cache holds {authenticator.Cached} answers, more than {KubernetesAuthenticator.CacheEntries}");
     }
 
+    [Fact]
+    public async Task Https_serves_the_configured_certificate_and_the_renewed_one_without_a_restart()
+    {
+        using var directory = new TempDirectory();
+        var (certificate, key) = (Path.Combine(directory.Path, "tls.crt"), Path.Combine(directory.Path, "tls.key"));
+        var first = WriteCertificate(certificate, key, "tokengov-first");
+        await using var worker = await WorkerUnderTest.CreateAsync();
+        worker.Settings["Http:Tls:CertificateFile"] = certificate;
+        worker.Settings["Http:Tls:KeyFile"] = key;
+        await worker.StartAsync("https://127.0.0.1:0");
+        Assert.Equal("https", worker.Http.BaseAddress!.Scheme);
+
+        Assert.Equal(first, await ServedThumbprintAsync(worker.Http.BaseAddress));
+
+        // cert-manager renews: both files rewritten; the next connection gets the new certificate.
+        var renewed = WriteCertificate(certificate, key, "tokengov-renewed");
+        File.SetLastWriteTimeUtc(certificate, DateTime.UtcNow.AddSeconds(5));
+        File.SetLastWriteTimeUtc(key, DateTime.UtcNow.AddSeconds(5));
+        Assert.Equal(renewed, await ServedThumbprintAsync(worker.Http.BaseAddress));
+    }
+
+    private static string WriteCertificate(string certificateFile, string keyFile, string name)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=" + name, rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
+        File.WriteAllText(keyFile, rsa.ExportPkcs8PrivateKeyPem());
+        return certificate.Thumbprint;
+    }
+
+    /// <summary>The thumbprint of the certificate a new TLS connection to <paramref name="address"/> is served.</summary>
+    private static async Task<string> ServedThumbprintAsync(Uri address)
+    {
+        string? served = null;
+        using var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+            {
+                served = certificate?.Thumbprint;
+                return true;
+            },
+        };
+        using var client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return served!;
+    }
+
     private static async Task<HttpStatusCode> StatusAsync(WorkerUnderTest worker, string path, string? bearer)
     {
         using var response = await SendAsync(worker, path, bearer);

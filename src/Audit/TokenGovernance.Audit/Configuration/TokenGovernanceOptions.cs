@@ -56,6 +56,19 @@ public sealed class HttpEndpointOptions
 
     /// <summary>Who may read <c>/tokens</c>, <c>/report</c> (and, with <c>ProtectMetrics</c>, <c>/metrics</c>).</summary>
     public EndpointAuthenticationOptions Authentication { get; set; } = new();
+
+    /// <summary>The certificate for <c>https://</c> listen addresses (cert-manager's files), re-read when they change.</summary>
+    public EndpointTlsOptions Tls { get; set; } = new();
+}
+
+/// <summary><c>Http:Tls</c>: a PEM certificate (chain) and its key, for the <c>https://</c> addresses of <c>--urls</c>.</summary>
+public sealed class EndpointTlsOptions
+{
+    public string? CertificateFile { get; set; }
+
+    public string? KeyFile { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(CertificateFile);
 }
 
 /// <summary>
