@@ -12,6 +12,29 @@ namespace TokenGovernance.AuditWorker.Tests.Cli;
 public sealed partial class ToolAndActionTests(ToolPackageFixture tool) : IClassFixture<ToolPackageFixture>
 {
     [Fact]
+    public void The_tool_package_carries_a_CycloneDX_SBOM_of_the_packages_it_ships()
+    {
+        Assert.True(tool.Package is not null, tool.PackOutput);
+        using var archive = System.IO.Compression.ZipFile.OpenRead(tool.Package);
+        using var reader = new StreamReader(archive.GetEntry("sbom/tokengov.cdx.json")!.Open());
+        var bom = System.Text.Json.Nodes.JsonNode.Parse(reader.ReadToEnd())!;
+
+        Assert.Equal("CycloneDX", (string?)bom["bomFormat"]);
+        Assert.Equal("TokenGovernance.Tool", (string?)bom["metadata"]!["component"]!["name"]);
+        var components = bom["components"]!.AsArray().ToDictionary(component => (string)component!["name"]!, component => (string?)component!["version"]);
+        var pinned = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot.Path, "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(version => (string)version.Attribute("Include")!, version => (string?)version.Attribute("Version"));
+        foreach (var shipped in new[] { "Quartz", "Npgsql", "KubernetesClient.Aot", "OpenTelemetry.Exporter.Prometheus.AspNetCore" })
+        {
+            Assert.Equal(pinned[shipped], components[shipped]);
+        }
+
+        // Transitive packages are in it too, and nothing the tests or the analyzers use.
+        Assert.Contains("Polly.Core", components.Keys);
+        Assert.DoesNotContain(components.Keys, name => name.StartsWith("xunit", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task The_tool_installs_from_a_folder_feed_and_runs_the_demo_audit()
     {
         Assert.True(tool.Package is not null, "dotnet pack failed:\n" + tool.PackOutput);
