@@ -260,11 +260,8 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 
     private async Task TokenReviewAsync(HttpContext context)
     {
-        Interlocked.Increment(ref Reviews);
-        var review = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
-        if (ReviewsUnavailable)
+        if (await ReviewAsync(context) is not { } review)
         {
-            await RespondAsync(context, 503, StatusBody(503, "ServiceUnavailable", "the server is currently unable to handle the request"));
             return;
         }
 
@@ -277,11 +274,8 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 
     private async Task SubjectAccessReviewAsync(HttpContext context)
     {
-        Interlocked.Increment(ref Reviews);
-        var review = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
-        if (ReviewsUnavailable)
+        if (await ReviewAsync(context) is not { } review)
         {
-            await RespondAsync(context, 503, StatusBody(503, "ServiceUnavailable", "the server is currently unable to handle the request"));
             return;
         }
 
@@ -291,6 +285,20 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
         var allowed = verb == "get" && path is not null && AllowedPaths.TryGetValue(user, out var paths) && paths.Contains(path);
         review["status"] = new JsonObject { ["allowed"] = allowed };
         await RespondAsync(context, 201, review);
+    }
+
+    /// <summary>The posted review, counted; null after answering 503 while <see cref="ReviewsUnavailable"/>.</summary>
+    private async Task<JsonObject?> ReviewAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref Reviews);
+        var review = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
+        if (!ReviewsUnavailable)
+        {
+            return review;
+        }
+
+        await RespondAsync(context, 503, StatusBody(503, "ServiceUnavailable", "the server is currently unable to handle the request"));
+        return null;
     }
 
     private static JsonObject StatusBody(int code, string reason, string message) => new()
