@@ -56,6 +56,6 @@ public class ConfigurationCaseTests(HostileFixture fixture) : IClassFixture<Host
         var stderr = await process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(AdversarialAssert.Bound + TimeSpan.FromSeconds(20));
         await process.WaitForExitAsync(timeout.Token);
-        return new CliRun(process.ExitCode, string.Empty, stderr, stopwatch.Elapsed);
+        return new CliRun(process.ExitCode, string.Empty, stderr, stopwatch.Elapsed, AdversarialAssert.Bound);
     }
 }

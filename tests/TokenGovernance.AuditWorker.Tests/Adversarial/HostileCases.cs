@@ -68,7 +68,8 @@ internal static class HostileCases
         Case("orgs-offset-ignored", Orgs, FirstPageAlways(), "paging does not advance"),
         Case("users-after-ignored", Users, FirstPageAlways(), "paging does not advance"),
         Case("orgs-alternating-pages", Orgs, AlternatingOrgPages(), "paging does not advance"),
-        Case("orgs-endless-fresh-pages", Orgs, FreshOrgPage(), "still more pages after 10,000 pages"),
+        // Ten thousand real pages: work that takes its time on a busy machine, not a stall, so a generous timeout.
+        Case("orgs-endless-fresh-pages", Orgs, FreshOrgPage(), "still more pages after 10,000 pages", auditTimeout: "00:03:00"),
 
         // Sizes and depth.
         Case("authorizations-element-over-cap", Authorizations, HugeAuthorization(65), "larger than 64 MiB"),

@@ -17,7 +17,9 @@ public abstract class HostileResponseTests(HostileFixture fixture)
         var config = fixture.Config($"{name}.json", [fixture.Target(hostile)], hostile.AuditTimeout, stalls: hostile.Stalls);
         var report = Path.Combine(Path.GetDirectoryName(config)!, $"{name}-report.json");
 
-        var run = await AdversarialAssert.RunAsync(["audit", "--config", config, "--format", "json", "--output", report, "--fail-on", "none"]);
+        var auditTimeout = TimeSpan.Parse(hostile.AuditTimeout, System.Globalization.CultureInfo.InvariantCulture);
+        var run = await AdversarialAssert.RunAsync(["audit", "--config", config, "--format", "json", "--output", report, "--fail-on", "none"],
+            bound: auditTimeout > TimeSpan.FromSeconds(20) ? auditTimeout + TimeSpan.FromSeconds(30) : null);
 
         AdversarialAssert.NoCrash(run);
         var json = File.Exists(report) ? await File.ReadAllTextAsync(report) : string.Empty;
