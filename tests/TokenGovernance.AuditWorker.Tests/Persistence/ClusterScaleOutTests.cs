@@ -16,7 +16,7 @@ public class ClusterScaleOutTests
 {
     private const int Targets = 60;
     private const int Replicas = 3;
-    private const int FireSeconds = 10;
+    private const int FireSeconds = 5;
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(120);
 
     [Fact]
