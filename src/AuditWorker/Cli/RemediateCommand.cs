@@ -83,9 +83,11 @@ public static class RemediateCommand
         {
             foreach (var entry in undo)
             {
-                await Console.Out.WriteLineAsync(TerminalText.Escape(entry.Action == ReissueFlow.Action
-                    ? $"would undo the re-issue of token {entry.TokenId} on {entry.Target}: restore {entry.References?.Count(reference => reference.Outcome == "rewritten") ?? 0} reference(s) from their previous copies, delete token {entry.NewTokenId} (re-issued {entry.Time:yyyy-MM-dd HH:mm} UTC by {entry.Actor})"
-                    : $"would reactivate token {entry.TokenId} on {entry.Target} (deactivated {entry.Time:yyyy-MM-dd HH:mm} UTC by {entry.Actor})"));
+                await Console.Out.WriteLineAsync(TerminalText.Escape(entry.Action != ReissueFlow.Action
+                    ? $"would reactivate token {entry.TokenId} on {entry.Target} (deactivated {entry.Time:yyyy-MM-dd HH:mm} UTC by {entry.Actor})"
+                    : entry.Outcome == JournalOutcomes.Started
+                    ? $"would undo the interrupted re-issue of token {entry.TokenId} on {entry.Target}: put back each of its {entry.References?.Count ?? 0} reference(s) that no longer holds the old value, delete {(entry.NewTokenId is { } made ? "token " + made : "the token the run made, if the server has it")} (started {entry.Time:yyyy-MM-dd HH:mm} UTC by {entry.Actor})"
+                    : $"would undo the re-issue of token {entry.TokenId} on {entry.Target}: restore {entry.References?.Count(reference => reference.Outcome == "rewritten") ?? 0} reference(s) from their previous copies, delete token {entry.NewTokenId} (re-issued {entry.Time:yyyy-MM-dd HH:mm} UTC by {entry.Actor})"));
             }
 
             await standardError.WriteLineAsync($"tokengov: nothing was changed: {undo.Count} change(s) to undo; run again with --yes to roll back");

@@ -77,8 +77,9 @@ public partial class CrashSafetyTests
     {
         private readonly TestData _data;
 
-        private Scenario(TestData data, InfluxApiDouble influx, FakeKubernetesApi kubernetes, TempDirectory directory, string config, string telegraf)
+        private Scenario(TestData data, InfluxApiDouble influx, FakeKubernetesApi kubernetes, TempDirectory directory, string config, string telegraf, bool reissue)
         {
+            Reissue = reissue;
             _data = data;
             Influx = influx;
             Kubernetes = kubernetes;
@@ -89,6 +90,8 @@ public partial class CrashSafetyTests
         }
 
         public InfluxApiDouble Influx { get; }
+
+        public bool Reissue { get; }
 
         public FakeKubernetesApi Kubernetes { get; }
 
@@ -137,7 +140,7 @@ public partial class CrashSafetyTests
                   "Policy": {"GenericUsers": {"Patterns": ["svc-.*"]} },
                   "Remediation": {{remediation}}{{references}} } }
                 """);
-            return new Scenario(data, influx, kubernetes, directory, config, telegraf);
+            return new Scenario(data, influx, kubernetes, directory, config, telegraf, reissue);
         }
 
         /// <summary>Starts <c>apply</c>, kills it (SIGKILL) once <paramref name="hold"/> holds its N-th change; false when the run ended before.</summary>
@@ -173,6 +176,10 @@ public partial class CrashSafetyTests
                 return;
             }
 
+            // What rollback says it would do, before it does it: a re-issue cut off is named as such.
+            var listed = await TokengovProcess.RunAsync(["remediate", "rollback", Journal, "--config", Config]);
+            Assert.True(!Reissue || listed.StandardOutput.Contains("would undo the interrupted re-issue of token ", StringComparison.Ordinal),
+                $"{what}: rollback lists no interrupted re-issue: {listed.StandardOutput}{listed.StandardError}");
             var rollback = await TokengovProcess.RunAsync(["remediate", "rollback", Journal, "--config", Config, "--yes"]);
             History += $"\nrollback: exit {rollback.ExitCode}: {rollback.StandardError.Trim()}";
             Assert.True(rollback.ExitCode == 0, $"{what}: apply again exited {again.ExitCode} ({again.StandardError.Trim()}), and rollback {rollback.ExitCode}: {rollback.StandardError.Trim()}");
