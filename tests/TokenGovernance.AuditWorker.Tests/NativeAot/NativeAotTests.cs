@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.NativeAot;
@@ -9,7 +8,7 @@ namespace TokenGovernance.AuditWorker.Tests.NativeAot;
 /// (Quartz in memory and in a clustered PostgreSQL store, OpenTelemetry's Prometheus endpoint, health checks).
 /// </summary>
 [Collection(NativeAotCollection.Name)]
-public sealed partial class NativeAotTests(NativeAotBinary binary)
+public sealed class NativeAotTests(NativeAotBinary binary)
 {
     [Theory]
     [InlineData("audit", "json")]
@@ -25,7 +24,7 @@ public sealed partial class NativeAotTests(NativeAotBinary binary)
 
         Assert.Equal(build.ExitCode, native.ExitCode);
         Assert.True(native.StandardOutput.Length > 500, native.StandardError);
-        Assert.Equal(Normalize(build.StandardOutput), Normalize(native.StandardOutput));
+        Assert.Equal(DemoOutput.Normalize(build.StandardOutput), DemoOutput.Normalize(native.StandardOutput));
     }
 
     [Fact]
@@ -77,32 +76,4 @@ public sealed partial class NativeAotTests(NativeAotBinary binary)
             return 0;
         }
     }
-
-    /// <summary>
-    /// What differs between two runs of the demo whatever the binary: times, durations, ports, the demo's temp folders
-    /// and the fingerprints of its token values (made up afresh by each run).
-    /// </summary>
-    private static string Normalize(string output)
-    {
-        output = Timestamp().Replace(output, "<time>");
-        output = Fingerprint().Replace(output, "<fingerprint>");
-        output = Duration().Replace(output, "$1<seconds>");
-        output = LoopbackPort().Replace(output, "127.0.0.1:<port>");
-        return DemoFolder().Replace(output, "tokengov-demo-<folder>");
-    }
-
-    [GeneratedRegex(@"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d| UTC)?")]
-    private static partial Regex Timestamp();
-
-    [GeneratedRegex(@"(""durationSeconds"": ?)\d+(\.\d+)?")]
-    private static partial Regex Duration();
-
-    [GeneratedRegex(@"\b[0-9a-f]{8}\b")]
-    private static partial Regex Fingerprint();
-
-    [GeneratedRegex(@"127\.0\.0\.1:\d+")]
-    private static partial Regex LoopbackPort();
-
-    [GeneratedRegex(@"tokengov-demo-[A-Za-z0-9]+")]
-    private static partial Regex DemoFolder();
 }
