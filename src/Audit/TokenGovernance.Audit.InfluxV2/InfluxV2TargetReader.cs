@@ -12,13 +12,13 @@ namespace TokenGovernance.Audit.InfluxV2;
 /// </summary>
 public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, IOptions<TokenGovernanceOptions> options) : ITargetReader
 {
-    public bool CanRead(TargetOptions target) => target.ParsedKind == TargetKind.InfluxDb2;
+    public bool CanRead(TargetOptions target) => InfluxV2Product.Reads(target);
 
     public async Task<TargetRead> ReadAsync(TargetOptions target, string auditToken, ReadProgress progress, ReadScope scope, CancellationToken cancellationToken)
     {
         var client = clientFactory.Create(target, auditToken, progress);
         var organizations = await client.ListOrganizationsAsync(cancellationToken);
-        InfluxFlavorNames.TryParse(target.Flavor, out var flavor);
+        InfluxFlavorNames.TryParse(target.ProductSettings<InfluxV2Settings>().Flavor, out var flavor);
         if (flavor == InfluxFlavor.Auto)
         {
             flavor = string.Equals(client.ServerBuild, "OSS", StringComparison.OrdinalIgnoreCase) ? InfluxFlavor.Oss : InfluxFlavor.Cloud;
@@ -83,6 +83,8 @@ public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, I
         {
             TargetName = target.Name,
             Product = flavor.ToName(),
+            Kind = InfluxV2Product.Kind,
+            Words = InfluxV2Product.Descriptor.Words,
             Capabilities = InfluxV2Mapping.CapabilitiesOf(flavor),
             Scopes = selected.Select(InfluxV2Mapping.ToScope).ToList(),
             PrincipalsById = users.ToDictionary(pair => pair.Key, pair => InfluxV2Mapping.ToPrincipal(pair.Value), StringComparer.Ordinal),

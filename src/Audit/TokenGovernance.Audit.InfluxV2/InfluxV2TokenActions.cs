@@ -13,7 +13,7 @@ namespace TokenGovernance.Audit.InfluxV2;
 /// </summary>
 public sealed class InfluxV2TokenActions(InfluxApiClientFactory clientFactory) : ITokenActions
 {
-    public bool CanAct(TargetOptions target) => target.ParsedKind == TargetKind.InfluxDb2;
+    public bool CanAct(TargetOptions target) => InfluxV2Product.Reads(target);
 
     public async Task<ITokenActionSession> OpenAsync(TargetOptions target, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class InfluxV2TokenActions(InfluxApiClientFactory clientFactory) :
         public Model.Principal Actor => actor;
 
         /// <summary>The configured flavor, else what the server said (OSS sends <c>X-Influxdb-Build: OSS</c>; Cloud sends none).</summary>
-        private bool IsOss => (InfluxFlavorNames.TryParse(target.Flavor, out var flavor) ? flavor : InfluxFlavor.Auto) switch
+        private bool IsOss => (InfluxFlavorNames.TryParse(target.ProductSettings<InfluxV2Settings>().Flavor, out var flavor) ? flavor : InfluxFlavor.Auto) switch
         {
             InfluxFlavor.Oss => true,
             InfluxFlavor.Cloud => false,

@@ -7,7 +7,7 @@ namespace TokenGovernance.Audit.InfluxV3;
 internal static class InfluxV3Mapping
 {
     /// <summary>No owners and no stored status; the expiry tells expired from active.</summary>
-    public static ProductCapabilities Capabilities { get; } = new(HasOwners: false, HasStatus: true, HasExpiry: true, FillsScopeNames: false);
+    public static ProductCapabilities Capabilities { get; } = new(HasOwners: false, HasStatus: true, HasExpiry: true, FillsScopeNames: false, HashesValues: true);
 
     public const string AdminTokenName = "_admin";
 

@@ -12,7 +12,7 @@ namespace TokenGovernance.Audit.InfluxV3;
 /// </summary>
 public sealed class InfluxV3TargetReader(IHttpClientFactory httpClientFactory, IOptions<TokenGovernanceOptions> options, TimeProvider time) : ITargetReader
 {
-    public bool CanRead(TargetOptions target) => target.ParsedKind == TargetKind.InfluxDb3;
+    public bool CanRead(TargetOptions target) => InfluxV3Product.Reads(target);
 
     public async Task<TargetRead> ReadAsync(TargetOptions target, string auditToken, ReadProgress progress, ReadScope scope, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class InfluxV3TargetReader(IHttpClientFactory httpClientFactory, I
         var withoutAuth = await client.AnswersWithoutTokenAsync(cancellationToken);
         var build = client.ServerBuild ?? await client.PingBuildAsync(cancellationToken);
         var inventory = TargetInventory.OfTokensOnly(
-            target.Name, InfluxV3Mapping.Edition(build, tokens), TargetKind.InfluxDb3, InfluxV3Mapping.Capabilities, tokens, withoutAuth);
+            target.Name, InfluxV3Mapping.Edition(build, tokens), InfluxV3Product.Kind, InfluxV3Product.Descriptor.Words, InfluxV3Mapping.Capabilities, tokens, withoutAuth);
 
         // A found value is matched by its hash prefix, computed here; nothing is ever sent to this server with it.
         return new TargetRead(inventory, NoTokenProbe.Instance);

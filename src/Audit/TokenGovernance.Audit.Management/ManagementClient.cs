@@ -14,13 +14,13 @@ public sealed class ManagementClient
 
     public ManagementClient(HttpClient http, TargetOptions target, string token, TimeSpan bodyTimeout, ReadProgress? progress = null)
     {
-        _caller = new ApiCaller(http, new Uri(target.EffectiveManagementUrl), token, Dialect, bodyTimeout, progress);
+        _caller = new ApiCaller(http, new Uri(ManagementProducts.ManagementUrlOf(target)), token, Dialect, bodyTimeout, progress);
         _tokensPath = TokensPath(target);
     }
 
     /// <summary>Dedicated: <c>api/v0/accounts/{AccountId}/clusters/{ClusterId}/tokens</c>; Clustered: <c>api/v0/tokens</c>.</summary>
-    public static string TokensPath(TargetOptions target) => target.ParsedKind == TargetKind.CloudDedicated
-        ? $"api/v0/accounts/{Uri.EscapeDataString(target.AccountId ?? string.Empty)}/clusters/{Uri.EscapeDataString(target.ClusterId ?? string.Empty)}/tokens"
+    public static string TokensPath(TargetOptions target) => ManagementProducts.IsDedicated(target)
+        ? $"api/v0/accounts/{Uri.EscapeDataString(target.ProductSettings<ManagementSettings>().AccountId ?? string.Empty)}/clusters/{Uri.EscapeDataString(target.ProductSettings<ManagementSettings>().ClusterId ?? string.Empty)}/tokens"
         : "api/v0/tokens";
 
     /// <summary>Every database token, revoked ones included (the API has no paging).</summary>

@@ -1,4 +1,3 @@
-using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Model;
 
 namespace TokenGovernance.Audit.Management;
@@ -22,6 +21,4 @@ internal static class ManagementMapping
         RevokedAt = token.RevokedAt,
         Value = new TokenValue(TokenVisibility.Missing, null),
     };
-
-    public static string Product(TargetKind kind) => kind == TargetKind.CloudDedicated ? TargetKinds.CloudDedicated : TargetKinds.Clustered;
 }

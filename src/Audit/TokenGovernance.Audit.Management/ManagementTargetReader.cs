@@ -9,7 +9,7 @@ namespace TokenGovernance.Audit.Management;
 /// <summary>Reads a Cloud Dedicated or Clustered target: its database tokens, through the management API.</summary>
 public sealed class ManagementTargetReader(IHttpClientFactory httpClientFactory, IOptions<TokenGovernanceOptions> options, TimeProvider time) : ITargetReader
 {
-    public bool CanRead(TargetOptions target) => target.ParsedKind is TargetKind.CloudDedicated or TargetKind.Clustered;
+    public bool CanRead(TargetOptions target) => ManagementProducts.Of(target) is not null;
 
     public async Task<TargetRead> ReadAsync(TargetOptions target, string auditToken, ReadProgress progress, ReadScope scope, CancellationToken cancellationToken)
     {
@@ -24,8 +24,8 @@ public sealed class ManagementTargetReader(IHttpClientFactory httpClientFactory,
             progress.TokenRead();
         }
 
-        var inventory = TargetInventory.OfTokensOnly(
-            target.Name, ManagementMapping.Product(target.ParsedKind), target.ParsedKind, ManagementMapping.Capabilities, tokens);
+        var product = ManagementProducts.Of(target)!;
+        var inventory = TargetInventory.OfTokensOnly(target.Name, product.Kind, product.Kind, product.Words, ManagementMapping.Capabilities, tokens);
 
         // The API shows neither values nor hashes: references match by declared id only.
         return new TargetRead(inventory, NoTokenProbe.Instance);

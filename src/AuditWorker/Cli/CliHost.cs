@@ -60,7 +60,7 @@ public sealed class CliHost : IAsyncDisposable
                         Name = new Uri(command.Url, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } url ? url.Host : "cli",
                         Url = command.Url,
                         TokenFile = command.TokenFile,
-                        Kind = command.TargetKind ?? TargetKinds.InfluxDb2,
+                        Kind = command.TargetKind ?? string.Empty,
                         Orgs = command.Orgs.ToList(),
                     },
                 ]);

@@ -6,6 +6,7 @@ using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Listing.Writers;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.Audit.Reporting;
+using TokenGovernance.AuditWorker.Hosting;
 
 namespace TokenGovernance.AuditWorker.Cli;
 
@@ -94,9 +95,9 @@ internal static class CommandLineSyntax
             Journal = Last(result, syntax.JournalOption),
             Rules = (result.GetValue(syntax.Rules) ?? []).Select(rule => rule.Trim().ToUpperInvariant()).ToList(),
         };
-        if (parsed.TargetKind is not null && !TargetKinds.TryParse(parsed.TargetKind, out _))
+        if (parsed.TargetKind is not null && ProductPlugins.Catalog.Find(parsed.TargetKind) is null)
         {
-            return CommandLine.Fail($"--kind '{parsed.TargetKind}' is not {Choices.Described(TargetKinds.All)}");
+            return CommandLine.Fail($"--kind '{parsed.TargetKind}' is not {Choices.Described(ProductPlugins.Catalog.Kinds)}");
         }
 
         return parsed.TokenFile is not null && parsed.Url is null ? CommandLine.Fail("--token-file needs --url")
@@ -308,7 +309,7 @@ internal static class CommandLineSyntax
 
         public Option<string[]> TokenFile { get; } = Value("--token-file", "A file holding the audit token (else INFLUX_TOKEN); needs --url.", "FILE");
 
-        public Option<string[]> TargetKind { get; } = Value("--kind", $"The --url target's product: {Choices.Described(TargetKinds.All)} (default influxdb2); needs --url.", string.Join('|', TargetKinds.All));
+        public Option<string[]> TargetKind { get; } = Value("--kind", $"The --url target's product: {Choices.Described(ProductPlugins.Catalog.Kinds)} (default {ProductPlugins.Catalog.Default?.Kind}); needs --url.", string.Join('|', ProductPlugins.Catalog.Kinds));
 
         public Option<string[]> Orgs { get; } = new("--org") { Description = "An organization to audit (repeatable); default: all the token sees.", HelpName = "NAME" };
 

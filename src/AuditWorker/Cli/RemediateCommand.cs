@@ -26,7 +26,7 @@ public static class RemediateCommand
         var history = await FirstSeenAsync(cli.ConfiguredScheduler, report, standardError, cancellationToken);
         var serviceUsers = await cli.Services.GetRequiredService<ServiceUserLookup>().LookUpAsync(targets, cancellationToken);
         var now = cli.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var plan = new RemediationPlanner(cli.Options).Plan(report, command.Rules.ToHashSet(StringComparer.Ordinal), now,
+        var plan = new RemediationPlanner(cli.Options, cli.Services.GetRequiredService<Audit.Products.ProductCatalog>()).Plan(report, command.Rules.ToHashSet(StringComparer.Ordinal), now,
             history is null ? null : (target, rule, tokenId) => history.TryGetValue((target, rule, tokenId), out var seen) ? seen : null,
             serviceUsers);
 

@@ -3,12 +3,10 @@ using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
-using TokenGovernance.Audit.InfluxV2;
-using TokenGovernance.Audit.InfluxV3;
-using TokenGovernance.Audit.Management;
 using TokenGovernance.Audit.Kubernetes;
 using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Remediation;
 using TokenGovernance.Audit.Reporting;
 
@@ -20,17 +18,18 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddTokenGovernanceCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TokenGovernanceOptions>()
-            .Bind(configuration.GetSection(TokenGovernanceOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
+            .Bind(configuration.GetSection(TokenGovernanceOptions.SectionName))
             .ValidateOnStart();
+        // Unknown keys are found before binding (GetValidatedOptions): a target's keys include its product's.
+        services.AddSingleton<IConfigureOptions<TokenGovernanceOptions>>(provider =>
+            new ProductSettingsBinding(configuration.GetSection(TokenGovernanceOptions.SectionName), provider.GetRequiredService<ProductCatalog>()));
         services.AddSingleton<IValidateOptions<TokenGovernanceOptions>, TokenGovernanceOptionsValidator>();
         services.AddSingleton<IValidateOptions<TokenGovernanceOptions>, WorkerOptionsValidator>();
         services.AddSingleton(new BoundSection(configuration.GetSection(TokenGovernanceOptions.SectionName)));
 
         var targets = configuration.GetSection(TokenGovernanceOptions.SectionName + ":Targets").Get<List<TargetOptions>>() ?? [];
         services.AddPolicyEngine();
-        services.AddInfluxClient(targets);
-        services.AddInfluxV3Reader(targets);
-        services.AddManagementReader(targets);
+        services.AddProducts(ProductPlugins.All, targets);
         services.AddAuditing();
         services.AddKubernetesReferences();
         services.AddInventoryReferences();
@@ -46,9 +45,15 @@ public static class CoreServiceCollectionExtensions
     public static TokenGovernanceOptions GetValidatedOptions(this IServiceProvider services)
     {
         var section = services.GetRequiredService<BoundSection>().Section;
-        if (UnknownSettings.FindMisshapen(section, typeof(TokenGovernanceOptions)) is { Count: > 0 } misshapen)
+        var productKeys = services.GetRequiredService<ProductCatalog>().All.SelectMany(product => product.SettingKeys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (UnknownSettings.FindMisshapen(section, typeof(TokenGovernanceOptions), productKeys) is { Count: > 0 } misshapen)
         {
             throw new ConfigurationException(string.Join(Environment.NewLine, misshapen));
+        }
+
+        if (UnknownSettings.Find(section, typeof(TokenGovernanceOptions), productKeys) is { Count: > 0 } unknown)
+        {
+            throw new ConfigurationException(Unknown(unknown));
         }
 
         try
@@ -61,13 +66,12 @@ public static class CoreServiceCollectionExtensions
         }
         catch (InvalidOperationException exception)
         {
-            var unknown = UnknownSettings.Find(section, typeof(TokenGovernanceOptions));
-            var message = unknown.Count > 0
-                ? string.Join(Environment.NewLine, unknown.Select(path => $"{ParentOf(path)}: '{path[(path.LastIndexOf(':') + 1)..]}' is not a known setting (see docs/configuration.md)"))
-                : BindingErrors.Describe(exception);
-            throw new ConfigurationException(message, exception);
+            throw new ConfigurationException(BindingErrors.Describe(exception), exception);
         }
     }
+
+    private static string Unknown(List<string> paths) =>
+        string.Join(Environment.NewLine, paths.Select(path => $"{ParentOf(path)}: '{path[(path.LastIndexOf(':') + 1)..]}' is not a known setting (see docs/configuration.md)"));
 
     /// <summary>The section the options are bound from, kept to name unknown keys when binding fails.</summary>
     private sealed record BoundSection(IConfigurationSection Section);

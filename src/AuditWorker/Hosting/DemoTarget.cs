@@ -81,7 +81,7 @@ public sealed class DemoTarget : IAsyncDisposable
         options.Targets =
         [
             new TargetOptions { Name = V2TargetName, Url = Server.Url.ToString(), TokenEnv = TokenVariable },
-            new TargetOptions { Name = V3TargetName, Kind = TargetKinds.InfluxDb3, Url = V3Server.Url.ToString(), TokenEnv = V3TokenVariable },
+            new TargetOptions { Name = V3TargetName, Kind = Audit.InfluxV3.InfluxV3Product.Kind, Url = V3Server.Url.ToString(), TokenEnv = V3TokenVariable },
         ];
         if (!options.References.IsConfigured)
         {

@@ -8,14 +8,18 @@ namespace TokenGovernance.AuditWorker.Hosting;
 /// Every configuration key under a section that the options type has no place for, with its full path
 /// (<c>TokenGovernance:Targets:0:Tokn</c>): the binder itself only says that binding failed, and for a key inside
 /// an array element not even which. The shape of the options comes from source-generated JSON metadata
-/// (<see cref="OptionsShape"/>), not reflection: it holds in the Native AOT binary too.
+/// (<see cref="OptionsShape"/>), not reflection: it holds in the Native AOT binary too. A target also takes the keys
+/// of the product plug-ins' settings (single values: <c>AccountId</c>, <c>Flavor</c>, …), which its options type
+/// does not hold.
 /// </summary>
 public static class UnknownSettings
 {
-    public static List<string> Find(IConfigurationSection section, Type optionsType)
+    private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
+
+    public static List<string> Find(IConfigurationSection section, Type optionsType, IReadOnlySet<string>? productKeys = null)
     {
         var unknown = new List<string>();
-        Walk(section, ShapeOf(optionsType), unknown, misshapen: null);
+        Walk(section, ShapeOf(optionsType), productKeys ?? Empty, unknown, misshapen: null);
         return unknown;
     }
 
@@ -25,17 +29,17 @@ public static class UnknownSettings
     /// "path: what it takes", never the value (it may be a token pasted into the wrong key). The source-generated
     /// binder skips such a value silently (a target would read every org instead of one): this is checked before binding.
     /// </summary>
-    public static List<string> FindMisshapen(IConfigurationSection section, Type optionsType)
+    public static List<string> FindMisshapen(IConfigurationSection section, Type optionsType, IReadOnlySet<string>? productKeys = null)
     {
         var misshapen = new List<string>();
-        Walk(section, ShapeOf(optionsType), unknown: null, misshapen);
+        Walk(section, ShapeOf(optionsType), productKeys ?? Empty, unknown: null, misshapen);
         return misshapen;
     }
 
     private static JsonTypeInfo ShapeOf(Type optionsType) => OptionsShape.Default.GetTypeInfo(optionsType)
         ?? throw new ArgumentException($"{optionsType.Name} is not an options type of {nameof(OptionsShape)}", nameof(optionsType));
 
-    private static void Walk(IConfigurationSection section, JsonTypeInfo type, List<string>? unknown, List<string>? misshapen)
+    private static void Walk(IConfigurationSection section, JsonTypeInfo type, IReadOnlySet<string> productKeys, List<string>? unknown, List<string>? misshapen)
     {
         // A JSON object where a list belongs ("Orgs": {"a": "acme"}) has keys that are no index: the binder skips
         // them silently, as it does a single value.
@@ -47,14 +51,16 @@ public static class UnknownSettings
 
         foreach (var child in section.GetChildren())
         {
-            var childType = ChildType(type, child.Key);
+            var childType = type.Type == typeof(TargetOptions) && productKeys.Contains(child.Key)
+                ? type.Options.GetTypeInfo(typeof(string))
+                : ChildType(type, child.Key);
             if (childType is null)
             {
                 unknown?.Add(child.Path);
             }
             else if (child.GetChildren().Any())
             {
-                Walk(child, childType, unknown, misshapen);
+                Walk(child, childType, productKeys, unknown, misshapen);
             }
             else if (!string.IsNullOrEmpty(child.Value) && childType.Kind != JsonTypeInfoKind.None)
             {

@@ -91,7 +91,8 @@ public sealed class SnapshotCodec(PolicyRuleCatalog catalog)
             Target = stored.Target,
             Url = stored.Url,
             Flavor = stored.Flavor == "auto" ? null : stored.Flavor,
-            Kind = stored.Kind ?? TargetKinds.InfluxDb2,
+            // Snapshots stored before targets had kinds were all of InfluxDB v2.
+            Kind = stored.Kind ?? Audit.InfluxV2.InfluxV2Product.Kind,
             Outcome = stored.Outcome == "success" ? AuditOutcome.Success : AuditOutcome.Failure,
             Error = stored.Error,
             Organizations = stored.Organizations,

@@ -11,7 +11,7 @@ namespace TokenGovernance.AuditWorker.Remediation;
 /// what <c>tokengov_remediation_actions</c> and <c>/report</c> show. Made once per audit result (so an action turns due
 /// at the audit after its grace period ends), from findings that carry their first sighting from the history.
 /// </summary>
-public sealed class RemediationStatus(IOptions<TokenGovernanceOptions> options, TimeProvider time)
+public sealed class RemediationStatus(IOptions<TokenGovernanceOptions> options, Audit.Products.ProductCatalog products, TimeProvider time)
 {
     private static readonly IReadOnlySet<string> AllRules = new HashSet<string>();
 
@@ -24,7 +24,7 @@ public sealed class RemediationStatus(IOptions<TokenGovernanceOptions> options, 
         !Enabled || result.Outcome != AuditOutcome.Success
             ? null
             : _plans.GetValue(result, success =>
-                new RemediationPlanner(options.Value).Plan(new AuditReport(success.StartedAt, success.FinishedAt, [success]), AllRules, time.GetUtcNow()));
+                new RemediationPlanner(options.Value, products).Plan(new AuditReport(success.StartedAt, success.FinishedAt, [success]), AllRules, time.GetUtcNow()));
 
     /// <summary>(rule, action) pairs configured to act: each gets a series per state, at 0 when nothing is there.</summary>
     public IEnumerable<string> ConfiguredRules() =>

@@ -5,6 +5,7 @@ using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Reporting;
 
 namespace TokenGovernance.AuditWorker.Telemetry;
@@ -30,8 +31,9 @@ public sealed class AuditMetrics
 
     public AuditMetrics(
         IMeterFactory meterFactory, AuditStateStore state, PolicyEngine policy, TimeProvider time, IOptions<TokenGovernanceOptions> options,
-        Remediation.RemediationStatus remediation)
+        Remediation.RemediationStatus remediation, ProductCatalog products)
     {
+        var kinds = string.Join(", ", products.Kinds);
         var meter = meterFactory.Create(MeterName, ToolInfo.Version);
         // Both outcomes exist from the start for every configured target, at 0: a target that fails from its first
         // run shows a rising failure counter that increase() sees, instead of no series at all. Observed rather than
@@ -51,9 +53,9 @@ public sealed class AuditMetrics
         meter.CreateObservableGauge("tokengov.findings_suppressed", () => ObserveSuppressed(state, policy),
             description: "Exempted findings in the last successful audit, by target and rule.");
         meter.CreateObservableGauge("tokengov.authorizations", () => ObserveAuthorizations(state),
-            description: "Tokens seen in the last successful audit, by target, kind (influxdb2, influxdb3, cloud-dedicated, clustered) and status (active or inactive: v3 expired or revoked).");
+            description: $"Tokens seen in the last successful audit, by target, kind ({kinds}) and status (active or inactive: v3 expired or revoked).");
         meter.CreateObservableGauge("tokengov.tokens", () => ObserveTokens(state),
-            description: "Tokens in the last successful audit, by target, kind (influxdb2, influxdb3, cloud-dedicated, clustered), owner kind (generic, personal, admin, deleted, none), access (read, write, admin) and status.");
+            description: $"Tokens in the last successful audit, by target, kind ({kinds}), owner kind (generic, personal, admin, deleted, none), access (read, write, admin) and status.");
         if (remediation.Enabled)
         {
             meter.CreateObservableGauge("tokengov.remediation_actions", () => ObserveRemediation(state, remediation),
@@ -175,7 +177,7 @@ public sealed class AuditMetrics
                 continue;
             }
 
-            // kind: influxdb2, influxdb3, cloud-dedicated or clustered (inactive there: expired or revoked).
+            // kind: the product plug-in's word (inactive where a product cannot deactivate: expired or revoked).
             yield return new Measurement<long>(success.ActiveAuthorizations,
                 new KeyValuePair<string, object?>("target", target), new KeyValuePair<string, object?>("kind", success.Kind),
                 new KeyValuePair<string, object?>("status", "active"));

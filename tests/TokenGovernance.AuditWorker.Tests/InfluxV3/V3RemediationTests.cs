@@ -23,7 +23,7 @@ public sealed class V3RemediationTests
 
         var report = await harness.RunAsync(AuditDetail.Tokens);
         using var host = harness.BuildHost();
-        var plan = new RemediationPlanner(host.Services.GetValidatedOptions()).Plan(report, new HashSet<string>(), V3Data.Now);
+        var plan = new RemediationPlanner(host.Services.GetValidatedOptions(), host.Services.GetRequiredService<TokenGovernance.Audit.Products.ProductCatalog>()).Plan(report, new HashSet<string>(), V3Data.Now);
 
         Assert.Single(Assert.Single(report.Targets).Findings, finding => finding.Rule.Id == "TG2008");
         Assert.Empty(plan.Actions);

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Safety;
 
 namespace TokenGovernance.Audit.Auditing;
 
 /// <summary>Audits targets concurrently (bounded); one failing target never stops the others.</summary>
-public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceOptions> options, TimeProvider time, ILogger<AuditRunner> logger)
+public sealed class AuditRunner(
+    TargetAuditor auditor, IOptions<TokenGovernanceOptions> options, ProductCatalog products, TimeProvider time, ILogger<AuditRunner> logger)
 {
     public async Task<AuditReport> RunAsync(IReadOnlyList<TargetOptions> targets, CancellationToken cancellationToken, AuditRequest? request = null)
     {
@@ -41,8 +43,8 @@ public sealed class AuditRunner(TargetAuditor auditor, IOptions<TokenGovernanceO
             result = new TargetAuditResult
             {
                 Target = target.Name,
-                Url = target.ReportedUrl,
-                Kind = target.ParsedKind.ToName(),
+                Url = products.UrlOf(target),
+                Kind = products.KindOf(target),
                 Outcome = AuditOutcome.Failure,
                 InternalError = true,
                 Error = $"target '{target.Name}': internal error: {exception.GetType().Name}{site} (a bug in tokengov: please report it with this line)",

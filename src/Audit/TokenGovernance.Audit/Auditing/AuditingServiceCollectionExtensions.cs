@@ -1,3 +1,4 @@
+using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.References;
 
@@ -7,6 +8,7 @@ public static class AuditingServiceCollectionExtensions
 {
     public static IServiceCollection AddAuditing(this IServiceCollection services)
     {
+        services.AddProductCatalog();
         services.AddReferences();
         services.AddSingleton<TokenRecordBuilder>();
         services.AddSingleton<TargetAuditor>();

@@ -33,8 +33,8 @@ public sealed record TargetAuditResult
     /// <summary>The product as the report names it (<c>oss</c>, <c>cloud</c>, <c>core</c>, <c>enterprise</c>, <c>cloud-dedicated</c>, <c>clustered</c>); null for a failed audit.</summary>
     public string? Flavor { get; init; }
 
-    /// <summary>The target's kind as configured (<see cref="Configuration.TargetKinds"/>), failed audits included.</summary>
-    public string Kind { get; init; } = Configuration.TargetKinds.InfluxDb2;
+    /// <summary>The target's kind (its product plug-in's word), failed audits included.</summary>
+    public string Kind { get; init; } = string.Empty;
 
     public required AuditOutcome Outcome { get; init; }
 

@@ -3,6 +3,7 @@ using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.References;
 
 namespace TokenGovernance.Audit.Auditing;
@@ -17,6 +18,7 @@ public sealed class TargetAuditor(
     ReferenceAuditor references,
     TokenRecordBuilder records,
     IOptions<TokenGovernanceOptions> options,
+    ProductCatalog products,
     TimeProvider time,
     ILogger<TargetAuditor> logger)
 {
@@ -53,8 +55,8 @@ public sealed class TargetAuditor(
             return new TargetAuditResult
             {
                 Target = target.Name,
-                Url = target.ReportedUrl,
-                Kind = target.ParsedKind.ToName(),
+                Url = products.UrlOf(target),
+                Kind = products.KindOf(target),
                 Flavor = inventory.Product,
                 Outcome = AuditOutcome.Success,
                 Organizations = inventory.Scopes.Count,
@@ -85,8 +87,8 @@ public sealed class TargetAuditor(
             return new TargetAuditResult
             {
                 Target = target.Name,
-                Url = target.ReportedUrl,
-                Kind = target.ParsedKind.ToName(),
+                Url = products.UrlOf(target),
+                Kind = products.KindOf(target),
                 Outcome = AuditOutcome.Failure,
                 Error = error,
                 StartedAt = startedAt,

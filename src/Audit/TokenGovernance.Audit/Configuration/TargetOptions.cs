@@ -5,14 +5,14 @@ public sealed class TargetOptions
 {
     public const string DefaultTokenEnvironmentVariable = "INFLUX_TOKEN";
 
-    public const string DefaultManagementUrl = "https://console.influxdata.com";
+    private readonly Dictionary<Type, object> _productSettings = [];
 
     public string Name { get; set; } = string.Empty;
 
-    /// <summary><c>influxdb2</c> (default), <c>influxdb3</c>, <c>cloud-dedicated</c> or <c>clustered</c>: see <see cref="TargetKinds"/>.</summary>
-    public string Kind { get; set; } = TargetKinds.InfluxDb2;
+    /// <summary>Which product the target is: a word a registered plug-in reads (<c>Products.ProductCatalog</c>); none is the default product.</summary>
+    public string Kind { get; set; } = string.Empty;
 
-    /// <summary>Base URL, e.g. <c>https://influx.example.com</c> (the client appends <c>/api/v2/...</c>).</summary>
+    /// <summary>Base URL, e.g. <c>https://influx.example.com</c> (the product's client appends its API paths).</summary>
     public string Url { get; set; } = string.Empty;
 
     /// <summary>File that holds the audit token (preferred: a mounted secret). Read at every audit, so rotation needs no restart.</summary>
@@ -23,21 +23,6 @@ public sealed class TargetOptions
 
     /// <summary>Organization names to audit; empty means all that the token sees.</summary>
     public List<string> Orgs { get; set; } = [];
-
-    /// <summary><c>auto</c>, <c>oss</c> or <c>cloud</c>: which InfluxDB v2 (<c>influxdb2</c> targets only).</summary>
-    public string Flavor { get; set; } = "auto";
-
-    /// <summary>Cloud Dedicated: the account the cluster belongs to (a UUID, from the Console or <c>influxctl</c>).</summary>
-    public string? AccountId { get; set; }
-
-    /// <summary>Cloud Dedicated: the cluster whose database tokens to read (a UUID).</summary>
-    public string? ClusterId { get; set; }
-
-    /// <summary>
-    /// The management API's base URL: Cloud Dedicated <c>https://console.influxdata.com</c> by default; Clustered the
-    /// cluster's own host (<see cref="Url"/>) by default. The audit token of these kinds is a management token.
-    /// </summary>
-    public string? ManagementUrl { get; set; }
 
     /// <summary>
     /// The generic (service) user that <c>reissue</c> creates this target's new tokens for, by name or id; defaults to
@@ -51,14 +36,21 @@ public sealed class TargetOptions
     /// <summary>PEM file with the CA certificates that sign the server's certificate (private CAs).</summary>
     public string? CaBundleFile { get; set; }
 
-    public TargetKind ParsedKind => TargetKinds.TryParse(Kind, out var kind) ? kind : TargetKind.InfluxDb2;
-
-    /// <summary>Where the management API of a Dedicated or Clustered target answers.</summary>
-    public string EffectiveManagementUrl => !string.IsNullOrWhiteSpace(ManagementUrl) ? ManagementUrl
-        : ParsedKind == TargetKind.CloudDedicated ? DefaultManagementUrl : Url;
-
-    /// <summary>The URL reports and results name the target by: its <see cref="Url"/>, else (Dedicated) the management API's.</summary>
-    public string ReportedUrl => string.IsNullOrWhiteSpace(Url) ? EffectiveManagementUrl : Url;
-
     public string EffectiveTokenEnv => string.IsNullOrWhiteSpace(TokenEnv) ? DefaultTokenEnvironmentVariable : TokenEnv;
+
+    /// <summary>
+    /// The settings a product plug-in owns on this target (keys of the target's own section, bound to the plug-in's
+    /// settings type when the options are configured); the type's defaults when none were bound. A method, not a
+    /// property: the configuration binder leaves it alone.
+    /// </summary>
+    public T ProductSettings<T>()
+        where T : class, new() =>
+        _productSettings.TryGetValue(typeof(T), out var settings) ? (T)settings : new T();
+
+    /// <summary>Keeps a plug-in's bound settings (see <see cref="ProductSettings{T}"/>).</summary>
+    public void SetProductSettings(object settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _productSettings[settings.GetType()] = settings;
+    }
 }

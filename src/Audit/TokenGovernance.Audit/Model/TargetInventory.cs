@@ -8,8 +8,11 @@ public sealed class TargetInventory
     /// <summary>The product as the report names it: <c>oss</c>, <c>cloud</c> (v2), <c>core</c>, <c>enterprise</c> (v3), <c>cloud-dedicated</c>, <c>clustered</c>.</summary>
     public required string Product { get; init; }
 
-    /// <summary>Which reader read it.</summary>
-    public Configuration.TargetKind Kind { get; init; } = Configuration.TargetKind.InfluxDb2;
+    /// <summary>The kind of target read (the product plug-in's <c>Kind</c> word).</summary>
+    public string Kind { get; init; } = string.Empty;
+
+    /// <summary>The product's words in findings (how a fix is done there).</summary>
+    public ProductWords Words { get; init; } = ProductWords.Neutral;
 
     /// <summary>InfluxDB 3: the server answered without any token (<c>--without-auth</c>): everyone is an admin (TG2101).</summary>
     public bool AuthenticationDisabled { get; init; }
@@ -39,11 +42,12 @@ public sealed class TargetInventory
 
     /// <summary>The inventory of a product without users or orgs (InfluxDB 3, Cloud Dedicated, Clustered): its tokens only.</summary>
     public static TargetInventory OfTokensOnly(
-        string targetName, string product, Configuration.TargetKind kind, ProductCapabilities capabilities, IReadOnlyList<Token> tokens, bool authenticationDisabled = false) => new()
+        string targetName, string product, string kind, ProductWords words, ProductCapabilities capabilities, IReadOnlyList<Token> tokens, bool authenticationDisabled = false) => new()
     {
         TargetName = targetName,
         Product = product,
         Kind = kind,
+        Words = words,
         Capabilities = capabilities,
         Scopes = [],
         PrincipalsById = new Dictionary<string, Principal>(StringComparer.Ordinal),

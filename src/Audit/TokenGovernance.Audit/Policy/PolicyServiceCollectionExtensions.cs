@@ -21,7 +21,6 @@ public static class PolicyServiceCollectionExtensions
         services.AddSingleton<IPolicyRule, StaleInactiveTokenRule>();
         services.AddSingleton<IPolicyRule, AuditCoverageLimitedRule>();
         services.AddSingleton<IPolicyRule, ExemptionExpiredRule>();
-        services.AddSingleton<IPolicyRule, ServerWithoutAuthRule>();
         services.AddSingleton<IPolicyRule, AdminTokenNeverExpiresRule>();
         services.AddSingleton<IPolicyRule, TooManyAdminTokensRule>();
         services.AddSingleton<IPolicyRule, AllDatabasesWriteRule>();

@@ -41,7 +41,7 @@ public sealed class ReferenceAuditor(
         var byId = inventory.Tokens.GroupBy(token => token.Id).ToDictionary(group => group.Key, group => group.First());
         var byHashPrefix = inventory.Tokens.Where(token => token.HashPrefix is not null)
             .GroupBy(token => token.HashPrefix!, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
-        var matcher = new Matcher(inventory, byId, byFingerprint, byHashPrefix);
+        var matcher = new Matcher(inventory, byId, byFingerprint, byHashPrefix, probe);
         var probes = new Dictionary<string, ProbeResult>(StringComparer.Ordinal);
         var counts = new Dictionary<(string Source, string State), int>();
         var findings = new List<Finding>();
@@ -91,13 +91,16 @@ public sealed class ReferenceAuditor(
 
     /// <summary>The lookups a reference is matched with, built once per target.</summary>
     private sealed record Matcher(
-        TargetInventory Inventory, Dictionary<string, Token> ById, IReadOnlyDictionary<string, Token> ByFingerprint, Dictionary<string, Token> ByHashPrefix)
+        TargetInventory Inventory, Dictionary<string, Token> ById, IReadOnlyDictionary<string, Token> ByFingerprint, Dictionary<string, Token> ByHashPrefix, ITokenProbe Probe)
     {
-        /// <summary>InfluxDB 3 Core/Enterprise list every token with its hash prefix: a value none matches is unknown there.</summary>
+        /// <summary>A product that lists every token with its hash prefix: a value none matches is unknown there.</summary>
         public bool ListsHashes => ByHashPrefix.Count > 0;
 
-        /// <summary>Dedicated and Clustered expose neither values nor hashes, and take no probe: only a declared id matches.</summary>
-        public bool CanMatchValues => Inventory.Kind is TargetKind.InfluxDb2 or TargetKind.InfluxDb3;
+        /// <summary>A product that takes a probe (<see cref="ITokenProbe"/> other than <see cref="NoTokenProbe"/>).</summary>
+        public bool Probes => !ReferenceEquals(Probe, NoTokenProbe.Instance);
+
+        /// <summary>A product that exposes neither values nor hashes, and takes no probe: only a declared id matches.</summary>
+        public bool CanMatchValues => Inventory.Capabilities.HashesValues || Probes;
     }
 
     private async Task<(string State, Token? Token, string? MatchedBy)> ResolveAsync(
@@ -129,7 +132,7 @@ public sealed class ReferenceAuditor(
                 : (ReferenceStates.Unknown, null, null);
         }
 
-        if (inventory.Kind != TargetKind.InfluxDb2)
+        if (!matcher.Probes)
         {
             return (ReferenceStates.Unresolved, null, null);
         }

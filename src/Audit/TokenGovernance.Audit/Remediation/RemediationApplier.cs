@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Products;
 
 namespace TokenGovernance.Audit.Remediation;
 
@@ -12,7 +13,7 @@ namespace TokenGovernance.Audit.Remediation;
 /// </summary>
 public sealed class RemediationApplier(
     IEnumerable<ITokenActions> products, ReissueApplier reissuer, ReissueUndoer undoer, IEnumerable<IReferenceRewriter> rewriters,
-    IOptions<TokenGovernanceOptions> options, TimeProvider time)
+    IOptions<TokenGovernanceOptions> options, ProductCatalog catalog, TimeProvider time)
 {
     /// <param name="countPlanRefusals">
     /// <c>remediate apply</c>: the actions the plan already refused (caps, a re-issue it could not prepare) are
@@ -28,7 +29,7 @@ public sealed class RemediationApplier(
             summary.Count(JournalOutcomes.Refused);
         }
 
-        var planner = new RemediationPlanner(options.Value);
+        var planner = new RemediationPlanner(options.Value, catalog);
         var protection = new RemediationProtection(options.Value.Remediation.Protect);
         foreach (var group in plan.Actions.Where(action => action.State == ActionStates.Due).GroupBy(action => action.Target, StringComparer.Ordinal))
         {

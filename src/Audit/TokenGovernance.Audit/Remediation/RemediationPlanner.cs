@@ -5,6 +5,7 @@ using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Reporting;
 
 namespace TokenGovernance.Audit.Remediation;
@@ -17,7 +18,7 @@ public sealed record ServiceUserCheck(Model.Principal? User, string? Problem);
 /// has an action, on an active token that is not protected, is an action; it is due once the finding has been open
 /// <c>GraceDays</c>; a target whose due actions pass <c>MaxActionsPerTarget</c> or <c>MaxPercentPerTarget</c> is refused whole.
 /// </summary>
-public sealed class RemediationPlanner(TokenGovernanceOptions options)
+public sealed class RemediationPlanner(TokenGovernanceOptions options, ProductCatalog products)
 {
     private readonly RemediationOptions _settings = options.Remediation;
     private readonly RemediationProtection _protection = new(options.Remediation.Protect);
@@ -55,12 +56,13 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options)
                     continue;
                 }
 
-                if (result.Kind != TargetKinds.InfluxDb2)
+                if (!products.ChangesTokens(result.Kind))
                 {
-                    // v3 and the management APIs cannot deactivate: they delete or revoke, for good. Not planned, said so.
+                    // A product that cannot deactivate deletes or revokes, for good. Not planned, said so.
+                    var changing = products.ApiNamesWhere(product => product.ChangesTokens);
                     skipped.Add(new SkippedToken(result.Target, token.Id, finding.Rule.Id, ActionFor(finding.Rule.Id) == RemediationAction.Reissue
-                        ? $"re-issue is built for InfluxDB v2 targets only; a {result.Kind} token is not re-issued"
-                        : $"deactivate exists on InfluxDB v2 only; a {result.Kind} token can only be deleted or revoked, which cannot be undone"));
+                        ? $"re-issue is built for {changing} targets only; a {result.Kind} token is not re-issued"
+                        : $"deactivate exists on {changing} only; a {result.Kind} token can only be deleted or revoked, which cannot be undone"));
                     continue;
                 }
 

@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Products;
 
 namespace TokenGovernance.Audit.Remediation;
 
 /// <summary>
-/// When a rule's action is <c>reissue</c>: each v2 target's service user as its server knows it, looked up when the
-/// plan is made (it must exist and be active), so a plan never promises a re-issue to a user that is not there.
+/// When a rule's action is <c>reissue</c>: the service user of each target whose product re-issues tokens, as its server
+/// knows it, looked up when the plan is made (it must exist and be active), so a plan never promises a re-issue to a
+/// user that is not there.
 /// </summary>
-public sealed class ServiceUserLookup(IEnumerable<ITokenActions> products, IOptions<TokenGovernanceOptions> options)
+public sealed class ServiceUserLookup(IEnumerable<ITokenActions> products, ProductCatalog catalog, IOptions<TokenGovernanceOptions> options)
 {
     public async Task<Dictionary<string, ServiceUserCheck>> LookUpAsync(IEnumerable<TargetOptions> targets, CancellationToken cancellationToken)
     {
@@ -19,7 +21,7 @@ public sealed class ServiceUserLookup(IEnumerable<ITokenActions> products, IOpti
             return checks;
         }
 
-        foreach (var target in targets.Where(target => target.ParsedKind == TargetKind.InfluxDb2))
+        foreach (var target in targets.Where(target => catalog.Of(target)?.ChangesTokens == true))
         {
             checks[target.Name] = await CheckAsync(target, remediation.ServiceUserFor(target), cancellationToken);
         }

@@ -37,7 +37,7 @@ public sealed class ReportTarget
     public required string Url { get; init; }
 
     /// <summary><c>influxdb2</c>, <c>influxdb3</c>, <c>cloud-dedicated</c> or <c>clustered</c>, as configured.</summary>
-    public string Kind { get; init; } = Configuration.TargetKinds.InfluxDb2;
+    public string Kind { get; init; } = string.Empty;
 
     /// <summary>The product read: <c>oss</c>, <c>cloud</c>, <c>core</c>, <c>enterprise</c>, <c>cloud-dedicated</c>, <c>clustered</c>; null when the target could not be read.</summary>
     public string? Flavor { get; init; }

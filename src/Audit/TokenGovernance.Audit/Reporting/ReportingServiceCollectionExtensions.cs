@@ -1,9 +1,11 @@
+using TokenGovernance.Audit.Products;
 namespace TokenGovernance.Audit.Reporting;
 
 public static class ReportingServiceCollectionExtensions
 {
     public static IServiceCollection AddReporting(this IServiceCollection services)
     {
+        services.AddProductCatalog();
         foreach (var writer in ReportWriters.All)
         {
             writer.Register(services);

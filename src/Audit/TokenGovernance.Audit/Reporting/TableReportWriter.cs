@@ -1,14 +1,15 @@
-using TokenGovernance.Audit.Configuration;
 using System.Text;
+using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Safety;
 
 namespace TokenGovernance.Audit.Reporting;
 
 /// <summary>
 /// A report for people, readable in an 80-column terminal, grouped by severity. Written line by line through a
-/// buffered writer: 100,000 findings never sit in memory as one string.
+/// buffered writer: 100,000 findings never sit in memory as one string. A target of a product with organizations is
+/// summed up with its orgs and users; any other with its tokens only.
 /// </summary>
-public sealed class TableReportWriter : IReportWriter, IReportFormat
+public sealed class TableReportWriter(ProductCatalog products) : IReportWriter, IReportFormat
 {
     private const int Width = 80;
 
@@ -24,7 +25,7 @@ public sealed class TableReportWriter : IReportWriter, IReportFormat
         foreach (var target in report.Targets)
         {
             var line = target.Outcome != "success" ? $"{target.Name}: AUDIT FAILED - {target.Error}"
-                : target.Kind == TargetKinds.InfluxDb2 ? $"{target.Name} ({target.Flavor}): {target.Orgs} orgs, {target.Users} users, {target.Authorizations} tokens ({target.InactiveAuthorizations} inactive)"
+                : products.Find(target.Kind)?.HasOrgs == true ? $"{target.Name} ({target.Flavor}): {target.Orgs} orgs, {target.Users} users, {target.Authorizations} tokens ({target.InactiveAuthorizations} inactive)"
                 : $"{target.Name} ({target.Flavor}): {target.Authorizations} tokens ({target.InactiveAuthorizations} expired or revoked)";
             await text.AppendWrappedAsync(line, "  ");
             if (target.References is { } references)

@@ -1,6 +1,7 @@
 using TokenGovernance.Audit.Configuration;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Safety;
 
 namespace TokenGovernance.Audit.Validation;
@@ -9,7 +10,7 @@ namespace TokenGovernance.Audit.Validation;
 /// Checks what the engine reads of the <c>TokenGovernance</c> section (targets, timeouts, client, policy, references)
 /// and names every problem with its configuration path. Product readers and the worker add validators of their own.
 /// </summary>
-public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) : IValidateOptions<TokenGovernanceOptions>
+public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog, ProductCatalog products) : IValidateOptions<TokenGovernanceOptions>
 {
     private const string Root = TokenGovernanceOptions.SectionName;
 
@@ -29,7 +30,7 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
-    private static void ValidateTargets(TokenGovernanceOptions options, List<string> problems)
+    private void ValidateTargets(TokenGovernanceOptions options, List<string> problems)
     {
         if (options.Targets.Count == 0)
         {
@@ -50,30 +51,21 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
                 problems.Add($"{path}:Name '{target.Name}' is used by another target");
             }
 
-            var kindKnown = TargetKinds.TryParse(target.Kind, out var kind);
-            if (!kindKnown)
+            var product = products.Find(target.Kind);
+            if (product is null)
             {
-                problems.Add($"{path}:Kind '{target.Kind}' is not {Choices.Described(TargetKinds.All)}");
+                problems.Add($"{path}:Kind '{target.Kind}' is not {Choices.Described(products.Kinds)}");
             }
 
-            // Cloud Dedicated is read through the Console's management API: the cluster URL is optional there.
-            if (kind != TargetKind.CloudDedicated || !string.IsNullOrWhiteSpace(target.Url))
+            // A product read through a separate management API may not need the cluster's URL.
+            if (product?.NeedsUrl != false || !string.IsNullOrWhiteSpace(target.Url))
             {
-                CheckUrl($"{path}:Url", target.Url, problems);
+                UrlSetting.Check($"{path}:Url", target.Url, problems);
             }
 
-            if (!string.IsNullOrWhiteSpace(target.ManagementUrl))
+            if (product is not null)
             {
-                CheckUrl($"{path}:ManagementUrl", target.ManagementUrl, problems);
-            }
-
-            if (kindKnown && kind != TargetKind.InfluxDb2)
-            {
-                ValidateNotV2(path, target, kind, problems);
-            }
-            else if (kindKnown && (!string.IsNullOrWhiteSpace(target.AccountId) || !string.IsNullOrWhiteSpace(target.ClusterId) || !string.IsNullOrWhiteSpace(target.ManagementUrl)))
-            {
-                problems.Add($"{path}: AccountId, ClusterId and ManagementUrl apply to cloud-dedicated and clustered targets only (set Kind)");
+                ValidateForProduct(path, target, product, problems);
             }
 
             if (!string.IsNullOrWhiteSpace(target.TokenFile))
@@ -110,44 +102,17 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
         OptionBounds.Check($"{path}:MaxConcurrentLookups", client.MaxConcurrentLookups, 1, 256, problems);
     }
 
-    private static void CheckUrl(string path, string? text, List<string> problems)
+    /// <summary>The engine's settings that only some products take: set elsewhere, they are a mistake, not a no-op.</summary>
+    private void ValidateForProduct(string path, TargetOptions target, ProductDescriptor product, List<string> problems)
     {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (!product.HasOrgs && target.Orgs.Count > 0)
         {
-            problems.Add($"{path} '{text}' is not an absolute http:// or https:// URL");
-        }
-        else if (url.Query.Contains("token", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrEmpty(url.UserInfo))
-        {
-            problems.Add($"{path} must not carry credentials; use TokenFile or TokenEnv");
-        }
-    }
-
-    /// <summary>The v2 settings mean nothing to the other kinds: set there, they are a mistake, not a no-op.</summary>
-    private static void ValidateNotV2(string path, TargetOptions target, TargetKind kind, List<string> problems)
-    {
-        if (!string.IsNullOrWhiteSpace(target.Flavor) && !string.Equals(target.Flavor.Trim(), "auto", StringComparison.OrdinalIgnoreCase))
-        {
-            problems.Add($"{path}:Flavor '{target.Flavor}' applies to influxdb2 targets only; remove it from this {kind.ToName()} target");
+            problems.Add($"{path}:Orgs applies to {products.KindsWhere(candidate => candidate.HasOrgs)} targets only; remove it from this {product.Kind} target (it has no organizations)");
         }
 
-        if (target.Orgs.Count > 0)
+        if (!product.ChangesTokens && !string.IsNullOrWhiteSpace(target.ServiceUser))
         {
-            problems.Add($"{path}:Orgs applies to influxdb2 targets only; remove it from this {kind.ToName()} target (it has no organizations)");
-        }
-
-        if (kind != TargetKind.InfluxDb2 && !string.IsNullOrWhiteSpace(target.ServiceUser))
-        {
-            problems.Add($"{path}:ServiceUser applies to influxdb2 targets only (a re-issue is built for InfluxDB v2)");
-        }
-
-        if (kind != TargetKind.CloudDedicated && (!string.IsNullOrWhiteSpace(target.AccountId) || !string.IsNullOrWhiteSpace(target.ClusterId)))
-        {
-            problems.Add($"{path}:AccountId and ClusterId apply to cloud-dedicated targets only");
-        }
-
-        if (kind == TargetKind.InfluxDb3 && !string.IsNullOrWhiteSpace(target.ManagementUrl))
-        {
-            problems.Add($"{path}:ManagementUrl applies to cloud-dedicated and clustered targets only");
+            problems.Add($"{path}:ServiceUser applies to {products.KindsWhere(candidate => candidate.ChangesTokens)} targets only (a re-issue is built for {products.ApiNamesWhere(candidate => candidate.ChangesTokens)})");
         }
     }
 
@@ -164,7 +129,7 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
 
             if (string.Equals(action?.Trim(), "revoke", StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add($"{path}:Rules:{id} 'revoke' is permanent and tokengov does not revoke tokens (InfluxDB 3 and the management APIs can only delete or revoke, for good); use deactivate (v2, reversible) or none");
+                problems.Add($"{path}:Rules:{id} 'revoke' is permanent and tokengov does not revoke tokens ({products.ApiNamesWhere(product => !product.ChangesTokens)} can only delete or revoke, for good); use deactivate ({products.ApiNamesWhere(product => product.ChangesTokens, shortNames: true)}, reversible) or none");
             }
             else if (!Choices.TryParse<RemediationAction>(action, out _))
             {
@@ -187,7 +152,7 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
     }
 
     /// <summary>Re-issue moves a person's token to the service user: for the rules about personal tokens, with a service user to move it to.</summary>
-    private static void ValidateReissue(string path, string ruleId, TokenGovernanceOptions options, List<string> problems)
+    private void ValidateReissue(string path, string ruleId, TokenGovernanceOptions options, List<string> problems)
     {
         if (!RemediationOptions.ReissueRules.Contains(ruleId))
         {
@@ -195,7 +160,7 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog) :
             return;
         }
 
-        foreach (var target in options.Targets.Where(target => target.ParsedKind == TargetKind.InfluxDb2 && options.Remediation.ServiceUserFor(target) is null))
+        foreach (var target in options.Targets.Where(target => products.Of(target)?.ChangesTokens == true && options.Remediation.ServiceUserFor(target) is null))
         {
             problems.Add($"{path} is reissue, but target '{target.Name}' has no ServiceUser and {Root}:Remediation:ServiceUser is not set: name the generic user new tokens are created for");
         }

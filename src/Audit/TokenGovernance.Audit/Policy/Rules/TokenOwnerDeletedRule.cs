@@ -12,6 +12,6 @@ public sealed class TokenOwnerDeletedRule : ITokenRule
 
     public string? Evaluate(Token token, PolicyContext context) =>
         token.OwnerId is not null && context.Inventory.IsDeleted(token.OwnerId)
-            ? $"The token's user {token.OwnerId} was deleted (GET /api/v2/users/{token.OwnerId} answered 404); the token no longer works: delete it and replace every reference"
+            ? $"The token's user {token.OwnerId} was deleted ({context.Inventory.Words.OwnerDeletedEvidence(token.OwnerId)}); the token no longer works: delete it and replace every reference"
             : null;
 }

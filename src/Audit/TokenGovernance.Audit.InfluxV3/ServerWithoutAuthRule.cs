@@ -1,6 +1,7 @@
 using TokenGovernance.Audit.Model;
+using TokenGovernance.Audit.Policy;
 
-namespace TokenGovernance.Audit.Policy.Rules;
+namespace TokenGovernance.Audit.InfluxV3;
 
 /// <summary>
 /// TG2101: an InfluxDB 3 server started with <c>--without-auth</c> answers every request without a token: anyone who
