@@ -29,7 +29,7 @@ public sealed class InfluxV2Product : IProductPlugin
     public IReadOnlyList<ProductDescriptor> Products { get; } = [Descriptor];
 
     /// <summary>Whether the target is one of this product's (its <c>Kind</c>, or none).</summary>
-    public static bool Reads(TargetOptions target) => string.IsNullOrWhiteSpace(target.Kind) || string.Equals(target.Kind.Trim(), Kind, StringComparison.OrdinalIgnoreCase);
+    public static bool Reads(TargetOptions target) => Descriptor.Reads(target);
 
     public void Register(IServiceCollection services, IReadOnlyList<TargetOptions> configuredTargets) => services.AddInfluxClient(configuredTargets);
 }

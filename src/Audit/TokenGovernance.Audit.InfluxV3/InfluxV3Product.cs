@@ -22,7 +22,7 @@ public sealed class InfluxV3Product : IProductPlugin
 
     public IReadOnlyList<ProductDescriptor> Products { get; } = [Descriptor];
 
-    public static bool Reads(TargetOptions target) => string.Equals(target.Kind?.Trim(), Kind, StringComparison.OrdinalIgnoreCase);
+    public static bool Reads(TargetOptions target) => Descriptor.Reads(target);
 
     public void Register(IServiceCollection services, IReadOnlyList<TargetOptions> configuredTargets)
     {

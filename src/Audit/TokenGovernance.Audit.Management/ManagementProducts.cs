@@ -46,10 +46,7 @@ public sealed class ManagementProducts : IProductPlugin
     public static ProductDescriptor? Of(TargetOptions target) => Of(target.Kind);
 
     /// <summary>This plug-in's product of a <c>Kind</c> word, or null.</summary>
-    public static ProductDescriptor? Of(string? kind) =>
-        string.Equals(kind?.Trim(), DedicatedKind, StringComparison.OrdinalIgnoreCase) ? Dedicated
-        : string.Equals(kind?.Trim(), ClusteredKind, StringComparison.OrdinalIgnoreCase) ? Clustered
-        : null;
+    public static ProductDescriptor? Of(string? kind) => Dedicated.Reads(kind) ? Dedicated : Clustered.Reads(kind) ? Clustered : null;
 
     public static bool IsDedicated(TargetOptions target) => ReferenceEquals(Of(target), Dedicated);
 

@@ -24,8 +24,7 @@ public sealed class ProductCatalog
     public ProductDescriptor? Default { get; }
 
     /// <summary>The product a <c>Kind</c> word names (case and surrounding blanks ignored; none: the default), or null.</summary>
-    public ProductDescriptor? Find(string? kind) => string.IsNullOrWhiteSpace(kind) ? Default
-        : All.FirstOrDefault(product => string.Equals(product.Kind, kind.Trim(), StringComparison.OrdinalIgnoreCase));
+    public ProductDescriptor? Find(string? kind) => All.FirstOrDefault(product => product.Reads(kind));
 
     public ProductDescriptor? Of(TargetOptions target) => Find(target.Kind);
 

@@ -43,4 +43,9 @@ public sealed record ProductDescriptor
     public ProductWords Words { get; init; } = ProductWords.Neutral;
 
     public string UrlOf(TargetOptions target) => ReportedUrl?.Invoke(target) ?? target.Url;
+
+    /// <summary>Whether a <c>Kind</c> word names this product (case and surrounding blanks ignored; none: the default product).</summary>
+    public bool Reads(string? kind) => string.IsNullOrWhiteSpace(kind) ? IsDefault : string.Equals(kind.Trim(), Kind, StringComparison.OrdinalIgnoreCase);
+
+    public bool Reads(TargetOptions target) => Reads(target.Kind);
 }
