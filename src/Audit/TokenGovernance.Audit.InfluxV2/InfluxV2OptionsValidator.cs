@@ -15,11 +15,14 @@ public sealed class InfluxV2OptionsValidator(ProductCatalog products) : IValidat
             var target = options.Targets[index];
             var path = $"{TokenGovernanceOptions.SectionName}:Targets:{index}";
             var flavor = target.ProductSettings<InfluxV2Settings>().Flavor;
-            if (InfluxV2Product.Reads(target) && !InfluxFlavorNames.TryParse(flavor, out _))
+            if (InfluxV2Product.Reads(target))
             {
-                problems.Add($"{path}:Flavor '{flavor}' is not auto, oss or cloud");
+                if (!InfluxFlavorNames.TryParse(flavor, out _))
+                {
+                    problems.Add($"{path}:Flavor '{flavor}' is not auto, oss or cloud");
+                }
             }
-            else if (!InfluxV2Product.Reads(target) && products.Find(target.Kind) is { } other
+            else if (products.Find(target.Kind) is { } other
                      && !string.IsNullOrWhiteSpace(flavor) && !string.Equals(flavor.Trim(), "auto", StringComparison.OrdinalIgnoreCase))
             {
                 // The v2 settings mean nothing to the other kinds: set there, they are a mistake, not a no-op.

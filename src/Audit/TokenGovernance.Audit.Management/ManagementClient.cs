@@ -19,9 +19,16 @@ public sealed class ManagementClient
     }
 
     /// <summary>Dedicated: <c>api/v0/accounts/{AccountId}/clusters/{ClusterId}/tokens</c>; Clustered: <c>api/v0/tokens</c>.</summary>
-    public static string TokensPath(TargetOptions target) => ManagementProducts.IsDedicated(target)
-        ? $"api/v0/accounts/{Uri.EscapeDataString(target.ProductSettings<ManagementSettings>().AccountId ?? string.Empty)}/clusters/{Uri.EscapeDataString(target.ProductSettings<ManagementSettings>().ClusterId ?? string.Empty)}/tokens"
-        : "api/v0/tokens";
+    public static string TokensPath(TargetOptions target)
+    {
+        if (!ManagementProducts.IsDedicated(target))
+        {
+            return "api/v0/tokens";
+        }
+
+        var settings = target.ProductSettings<ManagementSettings>();
+        return $"api/v0/accounts/{Uri.EscapeDataString(settings.AccountId ?? string.Empty)}/clusters/{Uri.EscapeDataString(settings.ClusterId ?? string.Empty)}/tokens";
+    }
 
     /// <summary>Every database token, revoked ones included (the API has no paging).</summary>
     public Task<List<DatabaseToken>> ListTokensAsync(CancellationToken cancellationToken) =>

@@ -11,17 +11,18 @@ namespace TokenGovernance.AuditWorker.Hosting;
 /// </summary>
 internal sealed class ProductSettingsBinding(IConfigurationSection section, ProductCatalog products) : IConfigureOptions<TokenGovernanceOptions>
 {
+    /// <summary>Each settings binding once: a plug-in's kinds may share one (Dedicated and Clustered do).</summary>
+    private readonly IReadOnlyList<Func<Func<string, string?>, object>> _bindings = products.All
+        .Select(product => product.BindSettings).OfType<Func<Func<string, string?>, object>>().Distinct().ToList();
+
     public void Configure(TokenGovernanceOptions options)
     {
         for (var index = 0; index < options.Targets.Count; index++)
         {
             var target = section.GetSection($"Targets:{index}");
-            foreach (var product in products.All)
+            foreach (var bind in _bindings)
             {
-                if (product.BindSettings is { } bind)
-                {
-                    options.Targets[index].SetProductSettings(bind(key => target[key]));
-                }
+                options.Targets[index].SetProductSettings(bind(key => target[key]));
             }
         }
     }

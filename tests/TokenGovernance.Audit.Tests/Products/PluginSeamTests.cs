@@ -100,18 +100,17 @@ public sealed class PluginSeamTests : IDisposable
 
     private sealed class MemoryPlugin : IProductPlugin
     {
-        public IReadOnlyList<ProductDescriptor> Products { get; } =
-        [
-            new()
-            {
-                Kind = "memorydb",
-                ApiName = "MemoryDB",
-                SettingKeys = ["Region"],
-                BindSettings = key => new MemorySettings { Region = key("Region") ?? "none" },
-                ReportedUrl = target => $"{target.Url}/{target.ProductSettings<MemorySettings>().Region}",
-                Words = new ProductWords { MissingDescription = "No description: say it in the rack's ledger" },
-            },
-        ];
+        public static ProductDescriptor Descriptor { get; } = new()
+        {
+            Kind = "memorydb",
+            ApiName = "MemoryDB",
+            SettingKeys = ["Region"],
+            BindSettings = key => new MemorySettings { Region = key("Region") ?? "none" },
+            ReportedUrl = target => $"{target.Url}/{target.ProductSettings<MemorySettings>().Region}",
+            Words = new ProductWords { MissingDescription = "No description: say it in the rack's ledger" },
+        };
+
+        public IReadOnlyList<ProductDescriptor> Products { get; } = [Descriptor];
 
         public void Register(IServiceCollection services, IReadOnlyList<TargetOptions> configuredTargets) =>
             services.AddSingleton<ITargetReader, MemoryReader>();
@@ -119,7 +118,7 @@ public sealed class PluginSeamTests : IDisposable
 
     private sealed class MemoryReader : ITargetReader
     {
-        public bool CanRead(TargetOptions target) => string.Equals(target.Kind, "memorydb", StringComparison.OrdinalIgnoreCase);
+        public bool CanRead(TargetOptions target) => MemoryPlugin.Descriptor.Reads(target);
 
         public Task<TargetRead> ReadAsync(TargetOptions target, string auditToken, ReadProgress progress, ReadScope scope, CancellationToken cancellationToken)
         {
@@ -129,7 +128,7 @@ public sealed class PluginSeamTests : IDisposable
                 CreatedAt = DateTimeOffset.UtcNow, Value = new TokenValue(TokenVisibility.Missing, null),
             };
             var inventory = TargetInventory.OfTokensOnly(
-                target.Name, "memory-" + target.ProductSettings<MemorySettings>().Region, "memorydb", new ProductWords { MissingDescription = "No description: say it in the rack's ledger" },
+                target.Name, "memory-" + target.ProductSettings<MemorySettings>().Region, MemoryPlugin.Descriptor.Kind, MemoryPlugin.Descriptor.Words,
                 new ProductCapabilities(HasOwners: false, HasStatus: true, HasExpiry: true, FillsScopeNames: false), [token]);
             return Task.FromResult(new TargetRead(inventory, NoTokenProbe.Instance));
         }

@@ -21,7 +21,7 @@ public sealed class ServiceUserLookup(IEnumerable<ITokenActions> products, Produ
             return checks;
         }
 
-        foreach (var target in targets.Where(target => catalog.Of(target)?.ChangesTokens == true))
+        foreach (var target in targets.Where(target => catalog.ChangesTokens(target.Kind)))
         {
             checks[target.Name] = await CheckAsync(target, remediation.ServiceUserFor(target), cancellationToken);
         }

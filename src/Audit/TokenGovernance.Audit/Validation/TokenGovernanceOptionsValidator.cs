@@ -160,7 +160,7 @@ public sealed class TokenGovernanceOptionsValidator(PolicyRuleCatalog catalog, P
             return;
         }
 
-        foreach (var target in options.Targets.Where(target => products.Of(target)?.ChangesTokens == true && options.Remediation.ServiceUserFor(target) is null))
+        foreach (var target in options.Targets.Where(target => products.ChangesTokens(target.Kind) && options.Remediation.ServiceUserFor(target) is null))
         {
             problems.Add($"{path} is reissue, but target '{target.Name}' has no ServiceUser and {Root}:Remediation:ServiceUser is not set: name the generic user new tokens are created for");
         }
