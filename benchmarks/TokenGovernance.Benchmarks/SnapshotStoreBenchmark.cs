@@ -8,6 +8,7 @@ using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.AuditWorker.Hosting;
 
 /// <summary>
 /// snapshot-store CONNECTION [findings]: times storing one audit of N findings in PostgreSQL (history merge,
@@ -100,8 +101,7 @@ internal static class SnapshotStoreBenchmark
         };
     }
 
-    private static IEnumerable<IPolicyRule> PolicyRuleSet() =>
-        new ServiceCollection().AddSingleton(TimeProvider.System).AddPolicyEngine().BuildServiceProvider().GetServices<IPolicyRule>();
+    private static IEnumerable<IPolicyRule> PolicyRuleSet() => ProductPlugins.Rules;
 
     private static async Task<string> ServerVersionAsync(NpgsqlDataSource dataSource)
     {

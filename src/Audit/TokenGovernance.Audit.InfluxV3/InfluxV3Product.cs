@@ -22,11 +22,12 @@ public sealed class InfluxV3Product : IProductPlugin
 
     public IReadOnlyList<ProductDescriptor> Products { get; } = [Descriptor];
 
+    public IReadOnlyList<IPolicyRule> Rules { get; } = [new ServerWithoutAuthRule()];
+
     public static bool Reads(TargetOptions target) => Descriptor.Reads(target);
 
     public void Register(IServiceCollection services, IReadOnlyList<TargetOptions> configuredTargets)
     {
         services.AddInfluxV3Reader(configuredTargets);
-        services.AddSingleton<IPolicyRule, ServerWithoutAuthRule>();
     }
 }

@@ -6,6 +6,7 @@ using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Kubernetes;
 using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Policy.Rules;
 using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Remediation;
 using TokenGovernance.Audit.Reporting;
@@ -28,7 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new BoundSection(configuration.GetSection(TokenGovernanceOptions.SectionName)));
 
         var targets = configuration.GetSection(TokenGovernanceOptions.SectionName + ":Targets").Get<List<TargetOptions>>() ?? [];
-        services.AddPolicyEngine();
+        services.AddPolicyEngine(PolicyRules.All);
         services.AddProducts(ProductPlugins.All, targets);
         services.AddAuditing();
         services.AddKubernetesReferences();

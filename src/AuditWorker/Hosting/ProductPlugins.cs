@@ -1,6 +1,8 @@
 using TokenGovernance.Audit.InfluxV2;
 using TokenGovernance.Audit.InfluxV3;
 using TokenGovernance.Audit.Management;
+using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Policy.Rules;
 using TokenGovernance.Audit.Products;
 
 namespace TokenGovernance.AuditWorker.Hosting;
@@ -20,4 +22,7 @@ public static class ProductPlugins
 
     /// <summary>The catalog before any container exists (the command line's <c>--kind</c>).</summary>
     public static ProductCatalog Catalog { get; } = new(All.SelectMany(plugin => plugin.Products));
+
+    /// <summary>Every rule this host runs: the engine's and its plug-ins', in id order.</summary>
+    public static IReadOnlyList<IPolicyRule> Rules { get; } = PolicyRules.With(All);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Policy.Rules;
 
 namespace TokenGovernance.Audit.Tests.Policy;
 
@@ -13,7 +14,7 @@ public sealed class InMemoryInventoryRuleTests
 
     private static PolicyEngine Engine() => new ServiceCollection()
         .AddSingleton(Options.Create(new TokenGovernanceOptions { Policy = new PolicyOptions { GenericUsers = new UserMatchOptions { Patterns = ["svc-.*"] } } }))
-        .AddPolicyEngine()
+        .AddPolicyEngine(PolicyRules.All)
         .BuildServiceProvider()
         .GetRequiredService<PolicyEngine>();
 

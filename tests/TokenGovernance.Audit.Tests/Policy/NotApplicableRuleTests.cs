@@ -4,6 +4,7 @@ using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Policy.Rules;
 using TokenGovernance.Audit.Reporting;
 
 namespace TokenGovernance.Audit.Tests.Policy;
@@ -13,7 +14,7 @@ public sealed class NotApplicableRuleTests
 {
     private static readonly PolicyEngine Engine = new ServiceCollection()
         .AddSingleton(Options.Create(new TokenGovernanceOptions()))
-        .AddPolicyEngine()
+        .AddPolicyEngine(PolicyRules.All)
         .BuildServiceProvider()
         .GetRequiredService<PolicyEngine>();
 

@@ -6,6 +6,7 @@ using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.Policy.Rules;
 using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Reporting;
@@ -67,7 +68,7 @@ public sealed class PluginSeamTests : IDisposable
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<TokenGovernanceOptionsValidator>()
-            .AddPolicyEngine()
+            .AddPolicyEngine(PolicyRules.All)
             .AddAuditing()
             .AddReporting()
             .AddProducts([new OrgPlugin(), new MemoryPlugin()], targets);

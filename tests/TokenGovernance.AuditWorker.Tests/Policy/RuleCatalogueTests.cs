@@ -43,6 +43,58 @@ public class RuleCatalogueTests
     }
 
     [Fact]
+    public void The_container_runs_exactly_the_one_list_of_rules()
+    {
+        Assert.Equal(ProductPlugins.Rules.Select(rule => rule.Descriptor.Id), Catalogue().Select(rule => rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(ProductPlugins.Rules.Count, ProductPlugins.Rules.Select(rule => rule.Descriptor.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_rule_class_of_the_engine_and_the_plugins_is_on_the_list()
+    {
+        var assemblies = ProductPlugins.All.Select(plugin => plugin.GetType().Assembly).Append(typeof(IPolicyRule).Assembly).Distinct();
+        var classes = assemblies.SelectMany(assembly => assembly.GetTypes())
+            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IPolicyRule).IsAssignableFrom(type));
+        var listed = ProductPlugins.Rules.Select(rule => rule.GetType()).ToHashSet();
+        Assert.Empty(classes.Where(type => !listed.Contains(type)).Select(type => type.FullName + " is not in PolicyRules.All nor in its plug-in's Rules"));
+    }
+
+    /// <summary>docs/rules/README.md's index of audit rules is generated from the list; <c>TOKENGOV_WRITE_GOLDEN=1</c> rewrites it.</summary>
+    [Fact]
+    public void The_rules_index_in_the_docs_is_the_list()
+    {
+        var path = Path.Combine(RepositoryRoot.Path, "docs", "rules", "README.md");
+        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var start = text.IndexOf(IndexStart, StringComparison.Ordinal);
+        var end = text.IndexOf(IndexEnd, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, $"{path} has no generated index between '{IndexStart}' and '{IndexEnd}'");
+
+        var generated = IndexStart + "\n" + Index() + IndexEnd;
+        var current = text[start..(end + IndexEnd.Length)];
+        if (Environment.GetEnvironmentVariable("TOKENGOV_WRITE_GOLDEN") == "1" && current != generated)
+        {
+            File.WriteAllText(path, text.Replace(current, generated, StringComparison.Ordinal));
+            return;
+        }
+
+        Assert.Equal(generated, current);
+    }
+
+    private const string IndexStart = "<!-- audit rules: generated from PolicyRules and the plug-ins' rules by RuleCatalogueTests -->";
+    private const string IndexEnd = "<!-- end of audit rules -->";
+
+    private static string Index()
+    {
+        var index = new System.Text.StringBuilder("| id | slug | default severity | title |\n|---|---|---|---|\n");
+        foreach (var rule in ProductPlugins.Rules.Select(rule => rule.Descriptor))
+        {
+            index.Append($"| [{rule.Id}]({rule.Id}.md) | `{rule.Slug}` | {rule.DefaultSeverity.ToString().ToLowerInvariant()} | {rule.Title} |\n");
+        }
+
+        return index.ToString();
+    }
+
+    [Fact]
     public void Every_rule_has_a_doc_page_its_help_link_points_to()
     {
         foreach (var rule in Catalogue())

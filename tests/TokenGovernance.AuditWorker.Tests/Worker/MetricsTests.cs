@@ -1,3 +1,4 @@
+using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
 
@@ -6,9 +7,7 @@ namespace TokenGovernance.AuditWorker.Tests.Worker;
 [Collection(WorkerHostCollection.Name)]
 public class MetricsTests
 {
-    private static readonly string[] EnabledRules =
-        ["TG2001", "TG2002", "TG2003", "TG2004", "TG2005", "TG2006", "TG2007", "TG2008", "TG2009", "TG2010", "TG2011", "TG2012", "TG2013", "TG2014", "TG2015", "TG2016", "TG2018",
-         "TG2101", "TG2102", "TG2103", "TG2104", "TG2105", "TG2106", "TG2107"];
+    private static readonly string[] EnabledRules = [.. ProductPlugins.Rules.Select(rule => rule.Descriptor.Id)];
 
     [Fact]
     public async Task Metrics_expose_every_enabled_rule_with_low_cardinality_labels()
