@@ -1,6 +1,7 @@
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Reporting;
 using TokenGovernance.Audit.Safety;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Cli;
 

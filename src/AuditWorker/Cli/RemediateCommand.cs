@@ -3,6 +3,7 @@ using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Remediation;
 using TokenGovernance.Audit.Safety;
 using TokenGovernance.AuditWorker.Persistence;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Cli;
 

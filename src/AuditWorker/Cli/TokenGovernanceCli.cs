@@ -3,6 +3,7 @@ using System.Text.Json;
 using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.Audit.Reporting;
 using TokenGovernance.Audit.Safety;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Cli;
 
@@ -47,7 +48,7 @@ public static class TokenGovernanceCli
                 case CommandKind.RemediateRollback:
                     return await RemediateCommand.RollbackAsync(command, error, cancellationToken);
                 default:
-                    return await WorkerHost.RunAsync(command, cancellationToken);
+                    return await WorkerHost.RunAsync(new WorkerSettings { ConfigFile = command.ConfigFile, Urls = command.Urls, Demo = command.Demo }, cancellationToken);
             }
         }
         catch (Exception exception) when (ConfigurationProblem(exception) is { } message)

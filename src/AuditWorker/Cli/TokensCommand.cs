@@ -4,6 +4,7 @@ using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Listing.Writers;
 using TokenGovernance.Audit.Safety;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Cli;
 

@@ -4,13 +4,12 @@ using TokenGovernance.Audit.Auditing;
 using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Reporting;
+using TokenGovernance.AuditWorker.Health;
 
 namespace TokenGovernance.AuditWorker.Hosting;
 
 public static class EndpointRouteBuilderExtensions
 {
-    public const string ReadyTag = "ready";
-
     /// <summary>
     /// <c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c> and, when enabled, <c>/report</c> and <c>/tokens</c>. With an
     /// authentication mode, <c>/report</c> and <c>/tokens</c> (and <c>/metrics</c> with ProtectMetrics) are guarded.
@@ -31,7 +30,7 @@ public static class EndpointRouteBuilderExtensions
         }
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapGet("/report", async (HttpContext context, AuditStateStore state, IOptions<TokenGovernanceOptions> options, Remediation.RemediationStatus remediation) =>
         {
             if (!options.Value.Http.ExposeReport)

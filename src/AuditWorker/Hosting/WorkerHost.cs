@@ -1,5 +1,5 @@
-using TokenGovernance.AuditWorker.Cli;
 using TokenGovernance.AuditWorker.Hosting.Authentication;
+using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Scheduling;
@@ -12,10 +12,10 @@ public static class WorkerHost
 {
     public const string DefaultUrls = "http://0.0.0.0:8080";
 
-    public static async Task<int> RunAsync(CommandLine command, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(WorkerSettings settings, CancellationToken cancellationToken)
     {
-        await using var demo = command.Demo ? await DemoTarget.StartAsync(TimeProvider.System) : null;
-        await using var app = Build(command, demo);
+        await using var demo = settings.Demo ? await DemoTarget.StartAsync(TimeProvider.System) : null;
+        await using var app = Build(settings, demo);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TokenGovernance");
         app.Services.GetValidatedOptions();
         if (demo is not null)
@@ -30,7 +30,7 @@ public static class WorkerHost
         catch (IOException exception)
         {
             // Kestrel's AddressInUseException and other bind failures: one line, not a stack trace.
-            throw new ListenException($"cannot listen on {app.Urls.FirstOrDefault() ?? command.Urls ?? DefaultUrls}: {Audit.Safety.ServerText.OneLine(exception.Message)}", exception);
+            throw new ListenException($"cannot listen on {app.Urls.FirstOrDefault() ?? settings.Urls ?? DefaultUrls}: {Audit.Safety.ServerText.OneLine(exception.Message)}", exception);
         }
 
         await app.WaitForShutdownAsync(cancellationToken);
@@ -43,16 +43,16 @@ public static class WorkerHost
     /// Builds the worker without running it (tests start it on 127.0.0.1:0). <paramref name="customize"/> adds
     /// configuration sources and logging before the services are registered.
     /// </summary>
-    public static WebApplication Build(CommandLine command, DemoTarget? demo = null, Action<WebApplicationBuilder>? customize = null)
+    public static WebApplication Build(WorkerSettings settings, DemoTarget? demo = null, Action<WebApplicationBuilder>? customize = null)
     {
-        if (command.Urls is not null && ListenUrls.Problem(command.Urls) is { } problem)
+        if (settings.Urls is not null && ListenUrls.Problem(settings.Urls) is { } problem)
         {
-            throw new ConfigurationException($"--urls '{command.Urls}' {problem}");
+            throw new ConfigurationException($"--urls '{settings.Urls}' {problem}");
         }
 
-        var args = command.Urls is null ? Array.Empty<string>() : ["--urls", command.Urls];
+        var args = settings.Urls is null ? Array.Empty<string>() : ["--urls", settings.Urls];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddTokenGovernanceSources(command.ConfigFile);
+        builder.Configuration.AddTokenGovernanceSources(settings.ConfigFile);
         if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null && builder.Configuration["https_ports"] is null)
         {
             builder.WebHost.UseUrls(DefaultUrls);

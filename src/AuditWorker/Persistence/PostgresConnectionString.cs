@@ -1,5 +1,4 @@
 using Npgsql;
-using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.Audit.Configuration;
 
 namespace TokenGovernance.AuditWorker.Persistence;

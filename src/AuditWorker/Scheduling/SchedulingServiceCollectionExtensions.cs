@@ -1,24 +1,30 @@
 using System.Collections.Specialized;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 using Quartz;
+using Quartz.Impl;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
-using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.AuditWorker.Health;
 using TokenGovernance.AuditWorker.Persistence;
+using TokenGovernance.AuditWorker.Remediation;
 
 namespace TokenGovernance.AuditWorker.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
+    /// <summary>Every replica of one deployment shares this Quartz instance name; the instance id tells them apart.</summary>
+    public const string ClusterName = "tokengov";
+
     /// <summary>The Quartz schedule and the result store: in memory (one replica) or clustered on PostgreSQL.</summary>
     public static IServiceCollection AddAuditScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<AuditStateStore>();
-        services.AddHealthChecks().AddCheck<AuditOutcomeCheck>("audits", tags: [Hosting.EndpointRouteBuilderExtensions.ReadyTag]);
+        services.AddHealthChecks().AddCheck<AuditOutcomeCheck>("audits", tags: [HealthTags.Ready]);
         services.AddSingleton<AuditCoordinator>();
-        services.AddSingleton<Remediation.RemediationStatus>();
-        services.AddSingleton<Remediation.ScheduledRemediation>();
+        services.AddSingleton<RemediationStatus>();
+        services.AddSingleton<ScheduledRemediation>();
         services.AddSingleton<ShutdownGrace>();
         services.AddSingleton<ErroredTriggerRecovery>();
         services.AddHostedService<ErroredTriggerWatch>();
@@ -35,7 +41,7 @@ public static class SchedulingServiceCollectionExtensions
 
         if (scheduler.UsesPostgres)
         {
-            return services.AddPostgresAuditStore(scheduler);
+            return services.AddPostgresAuditStore().AddClusteredScheduler(scheduler);
         }
 
         services.AddSingleton<InMemoryFindingsHistory>();
@@ -47,7 +53,7 @@ public static class SchedulingServiceCollectionExtensions
         // Jobs are scheduled before the scheduler starts (hosted services start in registration order).
         services.AddHostedService<AuditJobRegistrar>();
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        services.AddHealthChecks().AddCheck<SchedulerReadinessCheck>("scheduler", tags: [Hosting.EndpointRouteBuilderExtensions.ReadyTag]);
+        services.AddHealthChecks().AddCheck<SchedulerReadinessCheck>("scheduler", tags: [HealthTags.Ready]);
         return services;
     }
 
@@ -58,4 +64,55 @@ public static class SchedulingServiceCollectionExtensions
     /// schedule it.
     /// </summary>
     public static void RegisterJobTypes(IQuartzBuilder quartz) => quartz.AddJobType<TargetAuditJob>();
+
+    /// <summary>
+    /// The clustered Quartz scheduler on the PostgreSQL store's data source (ADO.NET job store, System.Text.Json
+    /// serializer), and the starter that waits for the database.
+    /// </summary>
+    private static IServiceCollection AddClusteredScheduler(this IServiceCollection services, SchedulerOptions scheduler)
+    {
+        var instanceId = FirstNonEmpty(scheduler.InstanceId, Environment.GetEnvironmentVariable("POD_NAME"));
+        services.AddQuartz(quartz =>
+        {
+            RegisterJobTypes(quartz);
+            quartz.ConfigureScheduler(options =>
+            {
+                options.InstanceName = ClusterName;
+                if (instanceId is null)
+                {
+                    options.GenerateInstanceId = true;
+                }
+                else
+                {
+                    options.InstanceId = instanceId;
+                }
+            });
+            quartz.UsePersistentStore(store =>
+            {
+                UseRegisteredNpgsqlDataSource(store);
+                store.UseClustering(clustering =>
+                {
+                    clustering.CheckinInterval = scheduler.ClusterCheckinInterval;
+                    clustering.CheckinMisfireThreshold = scheduler.ClusterCheckinInterval * 2;
+                });
+                store.UseSerializer<SystemTextJsonObjectSerializer>();
+            });
+        });
+
+        services.AddHostedService<ClusteredSchedulerStarter>();
+        return services;
+    }
+
+    /// <summary>
+    /// Quartz's PostgreSQL dialect over the registered <c>NpgsqlDataSource</c>. The overload is marked as unsafe for
+    /// trimming because its callback could name the driver by string; with <c>UseRegisteredDataSource</c> it does not:
+    /// the data source makes the connections, the connections the commands and parameters, and no type is looked up by
+    /// name (Quartz's job-store reference, "Naming a driver, or handing over its factory"). The Native AOT binary is
+    /// tested against a real PostgreSQL (tests/TokenGovernance.NativeAot.Tests).
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026:RequiresUnreferencedCode", Justification = "UseRegisteredDataSource: connections come from the registered DbDataSource, no driver type is named.")]
+    private static void UseRegisteredNpgsqlDataSource(IPersistentStoreBuilder store) =>
+        store.UsePostgres(dataSource => dataSource.UseRegisteredDataSource = true);
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(value => !string.IsNullOrWhiteSpace(value))?.Trim();
 }

@@ -169,7 +169,7 @@ public sealed class ReferenceTests : IDisposable
         Assert.Contains("missing", Assert.Single(result.References!.Errors), StringComparison.Ordinal);
         Assert.Single(result.Findings, finding => finding.Rule.Id == "TG2002");
         Assert.True(report.AnyTargetFailed, "a failed source must not leave the target looking clean");
-        Assert.Equal(2, AuditWorker.Cli.ExitCodes.For(report, Audit.Policy.Severity.High));
+        Assert.Equal(2, AuditWorker.Results.ExitCodes.For(report, Audit.Policy.Severity.High));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
 
     public async Task StartAsync(string urls = "http://127.0.0.1:0")
     {
-        App = WorkerHost.Build(new CommandLine { Urls = urls }, customize: builder =>
+        App = WorkerHost.Build(new WorkerSettings { Urls = urls }, customize: builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings.ToDictionary(pair => TokenGovernanceOptions.SectionName + ":" + pair.Key, pair => pair.Value));
             builder.Logging.AddProvider(Logs);

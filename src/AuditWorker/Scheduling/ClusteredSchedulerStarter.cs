@@ -2,9 +2,10 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Quartz;
 using TokenGovernance.Audit.Configuration;
-using TokenGovernance.AuditWorker.Scheduling;
+using TokenGovernance.AuditWorker.Persistence;
+using TokenGovernance.AuditWorker.Results;
 
-namespace TokenGovernance.AuditWorker.Persistence;
+namespace TokenGovernance.AuditWorker.Scheduling;
 
 /// <summary>
 /// Starts the clustered Quartz scheduler once PostgreSQL answers. The host starts (and serves /metrics, /healthz and
@@ -38,7 +39,7 @@ public sealed class ClusteredSchedulerStarter(
             // Quartz cannot re-create a scheduler whose first start failed: let the orchestrator restart the process.
             logger.LogCritical("The clustered Quartz scheduler could not be created: {Reason}; stopping", exception.Message);
             health.StartupFailed("scheduler could not be created: " + exception.Message);
-            Environment.ExitCode = Cli.ExitCodes.WorkerFailed;
+            Environment.ExitCode = ExitCodes.WorkerFailed;
             lifetime.StopApplication();
             return;
         }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace TokenGovernance.AuditWorker.Hosting;
+namespace TokenGovernance.AuditWorker.Health;
 
 /// <summary>Plain text: the overall status, then one line per check with its cause, so a probe's log says why.</summary>
 public static class HealthResponseWriter

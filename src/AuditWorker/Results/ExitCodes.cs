@@ -1,8 +1,7 @@
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Policy;
 
-namespace TokenGovernance.AuditWorker.Cli;
+namespace TokenGovernance.AuditWorker.Results;
 
 /// <summary>The exit codes of <c>tokengov</c> (a contract for CI).</summary>
 public static class ExitCodes
