@@ -24,7 +24,7 @@ internal static class SnapshotStoreBenchmark
         var catalog = new PolicyRuleCatalog(PolicyRuleSet());
         var codec = new SnapshotCodec(catalog);
         var options = Options.Create(new TokenGovernanceOptions());
-        var store = new PostgresAuditResultStore(dataSource, codec, new AuditStateStore(), options, TimeProvider.System, NullLogger<PostgresAuditResultStore>.Instance);
+        var store = new PostgresAuditResultStore(dataSource, codec, new AuditStateStore(), options, Options.Create(new HistoryOptions()), TimeProvider.System, NullLogger<PostgresAuditResultStore>.Instance);
         var rules = catalog.All.OrderBy(rule => rule.Id, StringComparer.Ordinal).ToArray();
 
         Console.WriteLine($"snapshot store, {count:N0} findings per audit, PostgreSQL {await ServerVersionAsync(dataSource)}");

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.AuditWorker.Persistence;
 
 namespace TokenGovernance.AuditWorker.Cli;
 
@@ -41,8 +44,9 @@ public sealed class CliHost : IAsyncDisposable
         var scheduler = ConfiguredSchedulerOf(builder.Configuration);
 
         // A one-shot command neither schedules nor stores anything: a worker's Scheduler section (whose connection
-        // string file may not exist in CI) is ignored rather than validated.
-        builder.Services.PostConfigure<TokenGovernanceOptions>(options => options.Scheduler = new SchedulerOptions());
+        // string file may not exist in CI) is not bound, so it is ignored rather than validated (its options are the defaults).
+        builder.Services.RemoveAll<IConfigureOptions<SchedulerOptions>>();
+        builder.Services.RemoveAll<IOptionsChangeTokenSource<SchedulerOptions>>();
 
         var demo = command.Demo ? await DemoTarget.StartAsync(TimeProvider.System) : null;
         try
@@ -114,7 +118,7 @@ public sealed class CliHost : IAsyncDisposable
     {
         try
         {
-            return configuration.GetSection(TokenGovernanceOptions.SectionName + ":Scheduler").Get<SchedulerOptions>();
+            return configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>();
         }
         catch (InvalidOperationException)
         {

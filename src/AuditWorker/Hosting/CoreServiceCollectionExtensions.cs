@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using TokenGovernance.Audit.Validation;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Auditing;
@@ -10,6 +11,8 @@ using TokenGovernance.Audit.Policy.Rules;
 using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Remediation;
 using TokenGovernance.Audit.Reporting;
+using TokenGovernance.AuditWorker.Hosting.Authentication;
+using TokenGovernance.AuditWorker.Persistence;
 
 namespace TokenGovernance.AuditWorker.Hosting;
 
@@ -26,6 +29,9 @@ public static class CoreServiceCollectionExtensions
             new ProductSettingsBinding(configuration.GetSection(TokenGovernanceOptions.SectionName), provider.GetRequiredService<ProductCatalog>()));
         services.AddSingleton<IValidateOptions<TokenGovernanceOptions>, TokenGovernanceOptionsValidator>();
         services.AddSingleton<IValidateOptions<TokenGovernanceOptions>, WorkerOptionsValidator>();
+        services.AddSchedulerOptions(configuration);
+        services.AddHistoryOptions(configuration);
+        services.AddHttpEndpointOptions(configuration);
         services.AddSingleton(new BoundSection(configuration.GetSection(TokenGovernanceOptions.SectionName)));
 
         var targets = configuration.GetSection(TokenGovernanceOptions.SectionName + ":Targets").Get<List<TargetOptions>>() ?? [];
@@ -40,30 +46,55 @@ public static class CoreServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Reads the validated options; configuration problems of every kind (binding, validation) become one
-    /// <see cref="ConfigurationException"/> that lists them all.
+    /// The worker's sections beside the engine's options: each component binds and validates its own
+    /// (<c>AddSchedulerOptions</c>, <c>AddHistoryOptions</c>, <c>AddHttpEndpointOptions</c>); their keys are known to
+    /// the unknown-key check whether or not this host registers them (a one-shot command ignores <c>Scheduler</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, Type> WorkerSections { get; } = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Scheduler"] = typeof(SchedulerOptions),
+        ["History"] = typeof(HistoryOptions),
+        ["Http"] = typeof(HttpEndpointOptions),
+    };
+
+    /// <summary>
+    /// Reads the validated options; configuration problems of every kind (binding, validation, of the engine's options
+    /// and of the worker's sections) become one <see cref="ConfigurationException"/> that lists them all.
     /// </summary>
     public static TokenGovernanceOptions GetValidatedOptions(this IServiceProvider services)
     {
         var section = services.GetRequiredService<BoundSection>().Section;
         var productKeys = services.GetRequiredService<ProductCatalog>().All.SelectMany(product => product.SettingKeys).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (UnknownSettings.FindMisshapen(section, typeof(TokenGovernanceOptions), productKeys) is { Count: > 0 } misshapen)
+        if (UnknownSettings.FindMisshapen(section, typeof(TokenGovernanceOptions), productKeys, WorkerSections) is { Count: > 0 } misshapen)
         {
             throw new ConfigurationException(string.Join(Environment.NewLine, misshapen));
         }
 
-        if (UnknownSettings.Find(section, typeof(TokenGovernanceOptions), productKeys) is { Count: > 0 } unknown)
+        if (UnknownSettings.Find(section, typeof(TokenGovernanceOptions), productKeys, WorkerSections) is { Count: > 0 } unknown)
         {
             throw new ConfigurationException(Unknown(unknown));
         }
 
+        var problems = new List<string>();
+        var options = Validated<TokenGovernanceOptions>(services, problems);
+        Validated<SchedulerOptions>(services, problems);
+        Validated<HistoryOptions>(services, problems);
+        Validated<HttpEndpointOptions>(services, problems);
+        return problems.Count == 0 ? options! : throw new ConfigurationException(string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>One options type's value, or its validation problems added to <paramref name="problems"/>; a binding error ends the read.</summary>
+    private static T? Validated<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider services, List<string> problems)
+        where T : class
+    {
         try
         {
-            return services.GetRequiredService<IOptions<TokenGovernanceOptions>>().Value;
+            return services.GetRequiredService<IOptions<T>>().Value;
         }
         catch (OptionsValidationException exception)
         {
-            throw new ConfigurationException(string.Join(Environment.NewLine, exception.Failures), exception);
+            problems.AddRange(exception.Failures);
+            return null;
         }
         catch (InvalidOperationException exception)
         {

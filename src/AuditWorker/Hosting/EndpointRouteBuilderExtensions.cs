@@ -5,6 +5,7 @@ using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Reporting;
 using TokenGovernance.AuditWorker.Health;
+using TokenGovernance.AuditWorker.Hosting.Authentication;
 
 namespace TokenGovernance.AuditWorker.Hosting;
 
@@ -16,7 +17,7 @@ public static class EndpointRouteBuilderExtensions
     /// </summary>
     public static WebApplication MapTokenGovernanceEndpoints(this WebApplication app)
     {
-        var authentication = app.Services.GetRequiredService<IOptions<TokenGovernanceOptions>>().Value.Http.Authentication;
+        var authentication = app.Services.GetRequiredService<IOptions<HttpEndpointOptions>>().Value.Authentication;
         var guarded = authentication.Mode != EndpointAuthenticationOptions.None;
         if (guarded)
         {
@@ -31,9 +32,9 @@ public static class EndpointRouteBuilderExtensions
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthResponseWriter.WriteAsync });
-        app.MapGet("/report", async (HttpContext context, AuditStateStore state, IOptions<TokenGovernanceOptions> options, Remediation.RemediationStatus remediation) =>
+        app.MapGet("/report", async (HttpContext context, AuditStateStore state, IOptions<HttpEndpointOptions> http, Remediation.RemediationStatus remediation) =>
         {
-            if (!options.Value.Http.ExposeReport)
+            if (!http.Value.ExposeReport)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 await context.Response.WriteAsync("/report is disabled: set TokenGovernance:Http:ExposeReport=true\n");

@@ -3,6 +3,7 @@ using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Listing.Writers;
 using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.AuditWorker.Hosting.Authentication;
 
 namespace TokenGovernance.AuditWorker.Hosting;
 
@@ -14,9 +15,9 @@ namespace TokenGovernance.AuditWorker.Hosting;
 /// </summary>
 public static class TokensEndpoint
 {
-    public static async Task HandleAsync(HttpContext context, AuditStateStore state, IOptions<TokenGovernanceOptions> options, TimeProvider time)
+    public static async Task HandleAsync(HttpContext context, AuditStateStore state, IOptions<HttpEndpointOptions> http, TimeProvider time)
     {
-        if (!options.Value.Http.ExposeTokens)
+        if (!http.Value.ExposeTokens)
         {
             await PlainAsync(context, StatusCodes.Status404NotFound, "/tokens is disabled: set TokenGovernance:Http:ExposeTokens=true");
             return;

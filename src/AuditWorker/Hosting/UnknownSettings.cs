@@ -16,10 +16,14 @@ public static class UnknownSettings
 {
     private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
 
-    public static List<string> Find(IConfigurationSection section, Type optionsType, IReadOnlySet<string>? productKeys = null)
+    /// <summary>
+    /// Unknown keys under <paramref name="section"/>; <paramref name="sections"/> are the sub-sections other options
+    /// types bind from the same section (the worker's <c>Scheduler</c>, <c>History</c>, <c>Http</c>).
+    /// </summary>
+    public static List<string> Find(IConfigurationSection section, Type optionsType, IReadOnlySet<string>? productKeys = null, IReadOnlyDictionary<string, Type>? sections = null)
     {
         var unknown = new List<string>();
-        Walk(section, ShapeOf(optionsType), productKeys ?? Empty, unknown, misshapen: null);
+        Walk(section, ShapeOf(optionsType), productKeys ?? Empty, unknown, misshapen: null, sections);
         return unknown;
     }
 
@@ -29,17 +33,18 @@ public static class UnknownSettings
     /// "path: what it takes", never the value (it may be a token pasted into the wrong key). The source-generated
     /// binder skips such a value silently (a target would read every org instead of one): this is checked before binding.
     /// </summary>
-    public static List<string> FindMisshapen(IConfigurationSection section, Type optionsType, IReadOnlySet<string>? productKeys = null)
+    public static List<string> FindMisshapen(IConfigurationSection section, Type optionsType, IReadOnlySet<string>? productKeys = null, IReadOnlyDictionary<string, Type>? sections = null)
     {
         var misshapen = new List<string>();
-        Walk(section, ShapeOf(optionsType), productKeys ?? Empty, unknown: null, misshapen);
+        Walk(section, ShapeOf(optionsType), productKeys ?? Empty, unknown: null, misshapen, sections);
         return misshapen;
     }
 
     private static JsonTypeInfo ShapeOf(Type optionsType) => OptionsShape.Default.GetTypeInfo(optionsType)
         ?? throw new ArgumentException($"{optionsType.Name} is not an options type of {nameof(OptionsShape)}", nameof(optionsType));
 
-    private static void Walk(IConfigurationSection section, JsonTypeInfo type, IReadOnlySet<string> productKeys, List<string>? unknown, List<string>? misshapen)
+    private static void Walk(
+        IConfigurationSection section, JsonTypeInfo type, IReadOnlySet<string> productKeys, List<string>? unknown, List<string>? misshapen, IReadOnlyDictionary<string, Type>? sections = null)
     {
         // A JSON object where a list belongs ("Orgs": {"a": "acme"}) has keys that are no index: the binder skips
         // them silently, as it does a single value.
@@ -53,7 +58,9 @@ public static class UnknownSettings
         {
             var childType = type.Type == typeof(TargetOptions) && productKeys.Contains(child.Key)
                 ? type.Options.GetTypeInfo(typeof(string))
-                : ChildType(type, child.Key);
+                : sections is not null && sections.TryGetValue(child.Key, out var sectionType)
+                    ? ShapeOf(sectionType)
+                    : ChildType(type, child.Key);
             if (childType is null)
             {
                 unknown?.Add(child.Path);
@@ -89,4 +96,7 @@ public static class UnknownSettings
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(TokenGovernanceOptions))]
+[JsonSerializable(typeof(Persistence.SchedulerOptions))]
+[JsonSerializable(typeof(Persistence.HistoryOptions))]
+[JsonSerializable(typeof(Authentication.HttpEndpointOptions))]
 internal sealed partial class OptionsShape : JsonSerializerContext;

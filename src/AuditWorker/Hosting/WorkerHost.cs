@@ -71,7 +71,7 @@ public static class WorkerHost
             kestrel.ConfigureHttpsDefaults(https =>
             {
                 var certificates = kestrel.ApplicationServices.GetRequiredService<CertificateFiles>();
-                if (kestrel.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<TokenGovernanceOptions>>().Value.Http.Tls.IsConfigured)
+                if (kestrel.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<HttpEndpointOptions>>().Value.Tls.IsConfigured)
                 {
                     https.ServerCertificateSelector = (_, _) => certificates.Current;
                 }

@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Options;
 using Quartz;
 using TokenGovernance.Audit.Configuration;
-using TokenGovernance.Audit.Safety;
+using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.AuditWorker.Scheduling;
 
 namespace TokenGovernance.AuditWorker.Hosting;
 
-/// <summary>Checks what only the worker reads: schedules, the shutdown grace, log format, the scheduler store and history.</summary>
-public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOptions>
+/// <summary>
+/// Checks the worker's keys at the root of the section: schedules, the shutdown grace, the log format, and the journal an
+/// applying worker needs without the PostgreSQL store. <c>Scheduler</c>, <c>History</c> and <c>Http</c> validate themselves.
+/// </summary>
+public sealed class WorkerOptionsValidator(IOptions<SchedulerOptions> scheduler) : IValidateOptions<TokenGovernanceOptions>
 {
     private const string Root = TokenGovernanceOptions.SectionName;
 
@@ -29,67 +32,12 @@ public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOpt
             problems.Add($"{Root}:LogFormat '{options.LogFormat}' is not 'plain' or 'json'");
         }
 
-        ValidateScheduler(options.Scheduler, problems);
-        if (options.Remediation.ParsedMode == RemediationMode.Apply && string.IsNullOrWhiteSpace(options.Remediation.JournalFile) && !options.Scheduler.UsesPostgres)
+        if (options.Remediation.ParsedMode == RemediationMode.Apply && string.IsNullOrWhiteSpace(options.Remediation.JournalFile) && !scheduler.Value.UsesPostgres)
         {
             problems.Add($"{Root}:Remediation:JournalFile is required with Mode 'apply' and the memory store: every action the worker takes is journaled (with the PostgreSQL store, in the database)");
         }
 
-        OptionBounds.CheckPositive($"{Root}:History:Retention", options.History.Retention, TimeSpan.FromHours(1), TimeSpan.FromDays(3660), problems);
-        ValidateAuthentication(options.Http, problems);
-
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-
-    private static void ValidateAuthentication(HttpEndpointOptions http, List<string> problems)
-    {
-        const string path = Root + ":Http:Authentication";
-        var authentication = http.Authentication;
-        var mode = authentication.Mode;
-        if (mode is not (EndpointAuthenticationOptions.None or EndpointAuthenticationOptions.Bearer or EndpointAuthenticationOptions.Kubernetes))
-        {
-            problems.Add($"{path}:Mode '{mode}' is not 'none', 'bearer' or 'kubernetes'");
-            return;
-        }
-
-        if (mode == EndpointAuthenticationOptions.None)
-        {
-            foreach (var (on, what) in new[] { (http.ExposeTokens, "ExposeTokens"), (http.ExposeReport, "ExposeReport"), (authentication.ProtectMetrics, "Authentication:ProtectMetrics") })
-            {
-                if (on)
-                {
-                    problems.Add($"{path}:Mode is 'none' while {Root}:Http:{what} is on: anyone who reaches the port would read it; set Mode to 'bearer' (with TokenFiles) or 'kubernetes' (TokenReview and SubjectAccessReview)");
-                }
-            }
-        }
-
-        if (mode == EndpointAuthenticationOptions.Bearer)
-        {
-            if (authentication.TokenFiles.Count == 0)
-            {
-                problems.Add($"{path}:TokenFiles is empty: Mode 'bearer' needs at least one file holding an accepted token");
-            }
-
-            for (var index = 0; index < authentication.TokenFiles.Count; index++)
-            {
-                if (!File.Exists(authentication.TokenFiles[index]))
-                {
-                    problems.Add($"{path}:TokenFiles:{index} '{authentication.TokenFiles[index]}' does not exist");
-                }
-            }
-        }
-
-        OptionBounds.Check($"{path}:CacheDuration", authentication.CacheDuration, TimeSpan.Zero, TimeSpan.FromHours(1), problems);
-
-        var tls = http.Tls;
-        if (tls.IsConfigured != !string.IsNullOrWhiteSpace(tls.KeyFile))
-        {
-            problems.Add($"{Root}:Http:Tls needs both CertificateFile and KeyFile");
-        }
-        else if (tls.IsConfigured && Authentication.CertificateFiles.Problem(tls.CertificateFile!, tls.KeyFile!) is { } problem)
-        {
-            problems.Add($"{Root}:Http:Tls: {problem}");
-        }
     }
 
     private static void ValidateSchedule(string path, string schedule, List<string> problems)
@@ -102,55 +50,6 @@ public sealed class WorkerOptionsValidator : IValidateOptions<TokenGovernanceOpt
         {
             // '0 0 0 31 2 ?' (February 31st) parses but never fires; Quartz refuses such a trigger at start.
             problems.Add($"{path} '{schedule}' never fires: no date matches it");
-        }
-    }
-
-    private static void ValidateScheduler(SchedulerOptions scheduler, List<string> problems)
-    {
-        const string path = Root + ":Scheduler";
-        if (!Choices.TryParse<SchedulerStore>(scheduler.Store, out _))
-        {
-            problems.Add($"{path}:Store '{scheduler.Store}' is not 'memory' or 'postgres'");
-            return;
-        }
-
-        OptionBounds.CheckPositive($"{path}:SnapshotCacheDuration", scheduler.SnapshotCacheDuration, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), problems);
-        OptionBounds.CheckPositive($"{path}:ClusterCheckinInterval", scheduler.ClusterCheckinInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), problems);
-
-        var hasFile = !string.IsNullOrWhiteSpace(scheduler.ConnectionStringFile);
-        var hasValue = !string.IsNullOrWhiteSpace(scheduler.ConnectionString);
-        if (!scheduler.UsesPostgres)
-        {
-            if (hasFile || hasValue)
-            {
-                problems.Add($"{path}: a connection string is set but Store is 'memory'; set Store to 'postgres' or remove it");
-            }
-
-            return;
-        }
-
-        if (hasFile && hasValue)
-        {
-            problems.Add($"{path}: set ConnectionStringFile or ConnectionString, not both");
-        }
-        else if (!hasFile && !hasValue)
-        {
-            problems.Add($"{path}: Store 'postgres' needs ConnectionStringFile (preferred) or ConnectionString");
-        }
-        else if (hasFile && InputFile.Problem(scheduler.ConnectionStringFile!, Persistence.PostgresConnectionString.MaxFileBytes) is { } fileProblem)
-        {
-            problems.Add($"{path}:ConnectionStringFile '{scheduler.ConnectionStringFile}' {fileProblem}");
-        }
-        else
-        {
-            try
-            {
-                Persistence.PostgresConnectionString.Read(scheduler);
-            }
-            catch (ConfigurationException exception)
-            {
-                problems.Add(exception.Message);
-            }
         }
     }
 }

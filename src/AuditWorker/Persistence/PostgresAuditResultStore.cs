@@ -17,6 +17,7 @@ public sealed class PostgresAuditResultStore(
     SnapshotCodec codec,
     AuditStateStore state,
     IOptions<TokenGovernanceOptions> options,
+    IOptions<HistoryOptions> history,
     TimeProvider time,
     ILogger<PostgresAuditResultStore> logger) : IAuditResultStore
 {
@@ -126,7 +127,7 @@ public sealed class PostgresAuditResultStore(
             await superseded.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var cutoff = (time.GetUtcNow() - options.Value.History.Retention).ToUniversalTime();
+        var cutoff = (time.GetUtcNow() - history.Value.Retention).ToUniversalTime();
         await PostgresFindingsHistory.PruneAsync(connection, cutoff, cancellationToken);
         await using var oldRuns = new NpgsqlCommand("DELETE FROM tokengov_audit_runs WHERE finished_at < @cutoff AND payload IS NULL", connection);
         oldRuns.Parameters.AddWithValue("cutoff", cutoff);

@@ -8,11 +8,11 @@ namespace TokenGovernance.AuditWorker.Persistence;
 /// Ready when the clustered scheduler runs and the snapshot this replica serves was read from PostgreSQL recently.
 /// Not tied to audit success: a replica whose audits fail stays scrapeable.
 /// </summary>
-public sealed class PostgresReadinessCheck(StoreHealth health, IOptions<TokenGovernanceOptions> options, TimeProvider time) : IHealthCheck
+public sealed class PostgresReadinessCheck(StoreHealth health, IOptions<SchedulerOptions> scheduler, TimeProvider time) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var stale = TimeSpan.FromTicks(Math.Max(options.Value.Scheduler.SnapshotCacheDuration.Ticks * 3, TimeSpan.FromSeconds(30).Ticks));
+        var stale = TimeSpan.FromTicks(Math.Max(scheduler.Value.SnapshotCacheDuration.Ticks * 3, TimeSpan.FromSeconds(30).Ticks));
         var result = health switch
         {
             { Problem: { } problem } => HealthCheckResult.Unhealthy("PostgreSQL store unavailable: " + problem),

@@ -15,6 +15,7 @@ public sealed class SnapshotRefresher(
     AuditStateStore state,
     StoreHealth health,
     IOptions<TokenGovernanceOptions> options,
+    IOptions<SchedulerOptions> scheduler,
     TimeProvider time,
     ILogger<SnapshotRefresher> logger) : BackgroundService
 {
@@ -47,7 +48,7 @@ public sealed class SnapshotRefresher(
                 }
             }
 
-            await Task.Delay(options.Value.Scheduler.SnapshotCacheDuration, time, stoppingToken);
+            await Task.Delay(scheduler.Value.SnapshotCacheDuration, time, stoppingToken);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace TokenGovernance.AuditWorker.Remediation;
 /// <c>Remediation:JournalFile</c> when set (both when both).
 /// </summary>
 public sealed class ScheduledRemediation(
-    RemediationStatus status, RemediationApplier applier, IOptions<TokenGovernanceOptions> options, IServiceProvider services, ILogger<ScheduledRemediation> logger)
+    RemediationStatus status, RemediationApplier applier, IOptions<TokenGovernanceOptions> options, IOptions<Persistence.SchedulerOptions> scheduler, IServiceProvider services, ILogger<ScheduledRemediation> logger)
 {
     private readonly SemaphoreSlim _journal = new(1, 1);
 
@@ -34,7 +34,7 @@ public sealed class ScheduledRemediation(
         try
         {
             using var file = options.Value.Remediation.JournalFile is { Length: > 0 } path ? Journal.Append(path) : null;
-            var database = options.Value.Scheduler.UsesPostgres ? services.GetRequiredService<Persistence.PostgresJournal>() : null;
+            var database = scheduler.Value.UsesPostgres ? services.GetRequiredService<Persistence.PostgresJournal>() : null;
             var summary = await applier.ApplyAsync(plan, new Sinks(file, database), cancellationToken);
             logger.LogInformation(
                 "Remediation of {Target}: {Applied} applied, {AlreadyDone} already done, {Refused} refused, {Failed} failed, {NotAttempted} not attempted (journal {Journal})",

@@ -4,6 +4,7 @@ using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.AuditWorker.Telemetry;
+using TokenGovernance.AuditWorker.Hosting.Authentication;
 
 namespace TokenGovernance.AuditWorker.Scheduling;
 
@@ -15,6 +16,7 @@ public sealed class AuditCoordinator(
     Remediation.RemediationStatus remediation,
     Remediation.ScheduledRemediation scheduledRemediation,
     IOptions<TokenGovernanceOptions> options,
+    IOptions<HttpEndpointOptions> http,
     ILogger<AuditCoordinator> logger)
 {
     public async Task<TargetAuditResult?> RunTargetAsync(string targetName, AuditRun run, CancellationToken cancellationToken)
@@ -28,7 +30,7 @@ public sealed class AuditCoordinator(
         }
 
         // Counts feed tokengov_tokens; a record per token only when /tokens serves them.
-        var detail = options.Value.Http.ExposeTokens || remediation.Enabled ? AuditDetail.Tokens : AuditDetail.Counts;
+        var detail = http.Value.ExposeTokens || remediation.Enabled ? AuditDetail.Tokens : AuditDetail.Counts;
         var result = await runner.RunOneAsync(target, cancellationToken, new AuditRequest { Detail = detail });
         try
         {

@@ -29,7 +29,5 @@ public sealed class ChoicesTests
     {
         Assert.True(new FileSourceOptions { Kind = "Plain" }.IsPlaintext);
         Assert.False(new FileSourceOptions { Kind = "secret" }.IsPlaintext);
-        Assert.True(new SchedulerOptions { Store = "Postgres" }.UsesPostgres);
-        Assert.False(new SchedulerOptions().UsesPostgres);
     }
 }

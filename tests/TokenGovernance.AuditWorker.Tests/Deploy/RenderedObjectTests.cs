@@ -1,3 +1,5 @@
+using TokenGovernance.AuditWorker.Persistence;
+using Microsoft.Extensions.Options;
 using System.Text.Json.Nodes;
 using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.AuditWorker.Tests.Support;
@@ -98,9 +100,10 @@ public sealed class RenderedObjectTests
         }
 
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build();
-        var options = new ServiceCollection().AddLogging().AddTokenGovernanceCore(configuration).BuildServiceProvider().GetValidatedOptions();
+        var services = new ServiceCollection().AddLogging().AddTokenGovernanceCore(configuration).BuildServiceProvider();
+        var options = services.GetValidatedOptions();
 
-        Assert.Equal(store == "postgres", options.Scheduler.UsesPostgres);
+        Assert.Equal(store == "postgres", services.GetRequiredService<IOptions<SchedulerOptions>>().Value.UsesPostgres);
         Assert.All(options.Targets, target => Assert.True(File.Exists(target.TokenFile), "the target reads the mounted token"));
         Assert.Equal("json", options.LogFormat);
     }

@@ -1,3 +1,5 @@
+using TokenGovernance.AuditWorker.Persistence;
+using Microsoft.Extensions.Options;
 using System.Text.RegularExpressions;
 using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.AuditWorker.Tests.Support;
@@ -19,10 +21,11 @@ public class ConfigurationDocTests
             .Replace("/run/secrets/influx-token", directory.File("token", "t"), StringComparison.Ordinal)
             .Replace("/var/run/secrets/tokengovernance-db/connection", directory.File("connection", "Host=db;Username=tokengov"), StringComparison.Ordinal);
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build();
-        var options = new ServiceCollection().AddLogging().AddTokenGovernanceCore(configuration).BuildServiceProvider().GetValidatedOptions();
+        var services = new ServiceCollection().AddLogging().AddTokenGovernanceCore(configuration).BuildServiceProvider();
+        var options = services.GetValidatedOptions();
 
         Assert.Equal("prod", Assert.Single(options.Targets).Name);
-        Assert.True(options.Scheduler.UsesPostgres);
-        Assert.Equal(TimeSpan.FromDays(180), options.History.Retention);
+        Assert.True(services.GetRequiredService<IOptions<SchedulerOptions>>().Value.UsesPostgres);
+        Assert.Equal(TimeSpan.FromDays(180), services.GetRequiredService<IOptions<HistoryOptions>>().Value.Retention);
     }
 }

@@ -121,7 +121,8 @@ public sealed class PostgresAuditResultStoreTests : IAsyncLifetime
     }
 
     private PostgresAuditResultStore Store(NpgsqlDataSource dataSource, AuditStateStore state, TimeSpan? retention = null, TimeProvider? time = null) =>
-        new(dataSource, _codec, state, Options.Create(new TokenGovernanceOptions { AuditTimeout = TimeSpan.FromSeconds(30), History = new HistoryOptions { Retention = retention ?? TimeSpan.FromDays(180) } }),
+        new(dataSource, _codec, state, Options.Create(new TokenGovernanceOptions { AuditTimeout = TimeSpan.FromSeconds(30) }),
+            Options.Create(new HistoryOptions { Retention = retention ?? TimeSpan.FromDays(180) }),
             time ?? TimeProvider.System, NullLogger<PostgresAuditResultStore>.Instance);
     private static async Task<string> NewDatabaseAsync()
     {

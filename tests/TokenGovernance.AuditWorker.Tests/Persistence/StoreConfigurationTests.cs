@@ -1,3 +1,5 @@
+using TokenGovernance.AuditWorker.Persistence;
+using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.AuditWorker.Tests.Support;
@@ -38,14 +40,22 @@ public sealed class StoreConfigurationTests : IDisposable
     public void Postgres_with_a_connection_string_file_and_history_retention_is_accepted()
     {
         var file = _directory.File("connection", "Host=db.internal;Username=tokengov;Password=x\n");
-        var options = Validate(new() { ["Scheduler:Store"] = "postgres", ["Scheduler:ConnectionStringFile"] = file, ["History:Retention"] = "30.00:00:00" });
-        Assert.True(options.Scheduler.UsesPostgres);
-        Assert.Equal(TimeSpan.FromDays(30), options.History.Retention);
+        var services = Validate(new() { ["Scheduler:Store"] = "postgres", ["Scheduler:ConnectionStringFile"] = file, ["History:Retention"] = "30.00:00:00" });
+        Assert.True(services.GetRequiredService<IOptions<SchedulerOptions>>().Value.UsesPostgres);
+        Assert.Equal(TimeSpan.FromDays(30), services.GetRequiredService<IOptions<HistoryOptions>>().Value.Retention);
         Assert.Equal(TimeSpan.FromDays(180), new HistoryOptions().Retention);
         Assert.Equal("memory", new SchedulerOptions().Store);
     }
 
-    private TokenGovernanceOptions Validate(Dictionary<string, string?> settings)
+    /// <summary>The options the worker reads (<c>Scheduler</c> and <c>History</c> are options of their own), validated.</summary>
+    [Fact]
+    public void The_store_word_is_read_as_an_enum()
+    {
+        Assert.True(new SchedulerOptions { Store = "Postgres" }.UsesPostgres);
+        Assert.False(new SchedulerOptions().UsesPostgres);
+    }
+
+    private ServiceProvider Validate(Dictionary<string, string?> settings)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         TestSettings.ApplyDefaults(all, new Uri("http://127.0.0.1:1/"), _directory.File("token", "t"));
@@ -58,6 +68,7 @@ public sealed class StoreConfigurationTests : IDisposable
             .AddInMemoryCollection(all.ToDictionary(pair => TokenGovernanceOptions.SectionName + ":" + pair.Key, pair => pair.Value))
             .Build();
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddTokenGovernanceCore(configuration).BuildServiceProvider();
-        return services.GetValidatedOptions();
+        services.GetValidatedOptions();
+        return services;
     }
 }

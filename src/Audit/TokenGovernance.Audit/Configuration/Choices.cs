@@ -14,13 +14,6 @@ public enum LogFormat
     Json,
 }
 
-/// <summary>Where the worker keeps its schedule and results.</summary>
-public enum SchedulerStore
-{
-    Memory,
-    Postgres,
-}
-
 /// <summary>
 /// The configuration's fixed choices are written as words (<c>"Kind": "secret"</c>) and read as enums: bound as
 /// strings so that a wrong word is one problem among all the others the validators list (a binding failure would

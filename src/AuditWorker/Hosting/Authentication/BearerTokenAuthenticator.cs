@@ -10,7 +10,7 @@ namespace TokenGovernance.AuditWorker.Hosting.Authentication;
 /// <c>TokenFiles</c>. Each file is read again when it changes (a rotated Secret), compared in constant time (as
 /// SHA-256 digests, so the length does not show either), and every file is compared whatever matched first.
 /// </summary>
-public sealed class BearerTokenAuthenticator(IOptions<TokenGovernanceOptions> options) : IEndpointAuthenticator
+public sealed class BearerTokenAuthenticator(IOptions<HttpEndpointOptions> options) : IEndpointAuthenticator
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (DateTime Written, long Length, byte[]? Digest)> _files = new(StringComparer.Ordinal);
@@ -23,7 +23,7 @@ public sealed class BearerTokenAuthenticator(IOptions<TokenGovernanceOptions> op
         }
 
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(token));
-        var files = options.Value.Http.Authentication.TokenFiles;
+        var files = options.Value.Authentication.TokenFiles;
         var matched = -1;
         for (var index = 0; index < files.Count; index++)
         {

@@ -9,7 +9,7 @@ namespace TokenGovernance.AuditWorker.Hosting.Authentication;
 /// cert-manager renewal rewrites both): every new TLS connection gets the current one, no restart. A pair that cannot
 /// be read while renewing keeps the certificate that was loaded last.
 /// </summary>
-public sealed class CertificateFiles(IOptions<TokenGovernanceOptions> options, ILogger<CertificateFiles> logger)
+public sealed class CertificateFiles(IOptions<HttpEndpointOptions> options, ILogger<CertificateFiles> logger)
 {
     private readonly Lock _gate = new();
     private (DateTime Certificate, DateTime Key) _loadedFrom;
@@ -19,7 +19,7 @@ public sealed class CertificateFiles(IOptions<TokenGovernanceOptions> options, I
     {
         get
         {
-            var tls = options.Value.Http.Tls;
+            var tls = options.Value.Tls;
             var stamps = (File.GetLastWriteTimeUtc(tls.CertificateFile!), File.GetLastWriteTimeUtc(tls.KeyFile!));
             lock (_gate)
             {

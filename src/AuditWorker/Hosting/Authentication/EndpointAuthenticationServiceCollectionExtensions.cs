@@ -6,11 +6,18 @@ namespace TokenGovernance.AuditWorker.Hosting.Authentication;
 public static class EndpointAuthenticationServiceCollectionExtensions
 {
     /// <summary>The authenticator <c>Http:Authentication:Mode</c> names; with <c>none</c> one that admits nobody (no endpoint is guarded then).</summary>
+    /// <summary><c>TokenGovernance:Http</c>, bound and validated at start.</summary>
+    public static IServiceCollection AddHttpEndpointOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptionsWithValidateOnStart<HttpEndpointOptions, HttpEndpointOptionsValidator>().Bind(configuration.GetSection(HttpEndpointOptions.Section));
+        return services;
+    }
+
     public static IServiceCollection AddEndpointAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<BearerTokenAuthenticator>();
         services.AddSingleton<KubernetesAuthenticator>();
-        services.AddSingleton<IEndpointAuthenticator>(provider => provider.GetRequiredService<IOptions<TokenGovernanceOptions>>().Value.Http.Authentication.Mode switch
+        services.AddSingleton<IEndpointAuthenticator>(provider => provider.GetRequiredService<IOptions<HttpEndpointOptions>>().Value.Authentication.Mode switch
         {
             EndpointAuthenticationOptions.Bearer => provider.GetRequiredService<BearerTokenAuthenticator>(),
             EndpointAuthenticationOptions.Kubernetes => provider.GetRequiredService<KubernetesAuthenticator>(),

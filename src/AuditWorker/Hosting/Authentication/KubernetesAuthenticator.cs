@@ -22,9 +22,9 @@ public sealed class KubernetesAuthenticator : IEndpointAuthenticator, IDisposabl
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CacheEntries });
     private readonly TimeSpan _cacheDuration;
 
-    public KubernetesAuthenticator(IOptions<TokenGovernanceOptions> options)
+    public KubernetesAuthenticator(IOptions<HttpEndpointOptions> options)
     {
-        var settings = options.Value.Http.Authentication;
+        var settings = options.Value.Authentication;
         _review = new KubernetesAccessReview(settings.Kubeconfig);
         _cacheDuration = settings.CacheDuration;
     }

@@ -1,4 +1,7 @@
-namespace TokenGovernance.Audit.Configuration;
+using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Configuration;
+
+namespace TokenGovernance.AuditWorker.Persistence;
 
 /// <summary>
 /// <c>TokenGovernance:Scheduler</c>: where the schedule, the audit snapshots and the findings history live.
@@ -6,6 +9,7 @@ namespace TokenGovernance.Audit.Configuration;
 /// </summary>
 public sealed class SchedulerOptions
 {
+    public const string Section = TokenGovernanceOptions.SectionName + ":Scheduler";
     public const string MemoryStore = "memory";
     public const string PostgresStore = "postgres";
 
@@ -25,17 +29,23 @@ public sealed class SchedulerOptions
     public string? InstanceId { get; set; }
 
     /// <summary>How long a replica serves the stored snapshot before it reads the database again.</summary>
+    [DurationRange(Section, "00:00:00.1", "01:00:00", Positive = true)]
     public TimeSpan SnapshotCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often a replica tells the cluster it is alive; a silent replica's work is taken over after about twice this.</summary>
+    [DurationRange(Section, "00:00:00.1", "01:00:00", Positive = true)]
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
 
     public bool UsesPostgres => Choices.Parse(Store, SchedulerStore.Memory) == SchedulerStore.Postgres;
 }
 
-/// <summary><c>TokenGovernance:History</c>: the findings history (first seen, last seen, resolved).</summary>
-public sealed class HistoryOptions
+/// <summary>Where the worker keeps its schedule and results.</summary>
+public enum SchedulerStore
 {
-    /// <summary>Resolved findings (and superseded audit runs) older than this are deleted.</summary>
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(180);
+    Memory,
+    Postgres,
 }
+
+/// <summary>The ranges of <see cref="SchedulerOptions"/> (source-generated; <see cref="SchedulerOptionsValidator"/> runs it in its order).</summary>
+[OptionsValidator]
+public sealed partial class SchedulerOptionsRanges : IValidateOptions<SchedulerOptions>;
