@@ -31,6 +31,60 @@ public class UpgradeTests
         Assert.Equal(["TG2001", "TG2005"], result.Findings.Select(finding => finding.Rule.Id).Order());
     }
 
+    /// <summary>
+    /// Why the stored finding (<c>StoredFinding</c>) is not the report's <c>ReportFinding</c>: during a rolling upgrade
+    /// the replicas of the previous release read the snapshots this one writes, so every name they read stays where it
+    /// was (the report's finding nests the reference, names the severity and carries the rule's slug: a replica of the
+    /// previous release would find no <c>referenceLocation</c> and no numeric severity in it). Fields may be added,
+    /// never renamed: every property path of the payload written before is in the payload this build writes.
+    /// </summary>
+    [Fact]
+    public async Task The_payload_this_build_writes_keeps_every_name_the_previous_release_reads()
+    {
+        var database = await RestoredAsync();
+        var before = (await Database.QueryAsync(database, "SELECT payload FROM tokengov_audit_runs WHERE payload IS NOT NULL", reader => (byte[])reader[0])).Single();
+        var codec = new SnapshotCodec(new PolicyRuleCatalog(ProductPlugins.Rules));
+        var decoded = codec.Decode(before);
+        var now = codec.Encode(decoded with
+        {
+            Findings = [.. decoded.Findings, decoded.Findings[0] with { AuthorizationId = null, Reference = new FindingReference("files", "/etc/app.env:3", "fingerprint") }],
+        });
+
+        var missing = Paths(before).Except(Paths(now)).ToList();
+        Assert.True(missing.Count == 0, "names the previous release reads are gone: " + string.Join(", ", missing));
+        Assert.Contains("findings[].severity", Paths(now));
+        Assert.Contains("findings[].referenceLocation", Paths(now));
+    }
+
+    private static HashSet<string> Paths(byte[] payload)
+    {
+        using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(payload, 1, payload.Length - 1), System.IO.Compression.CompressionMode.Decompress);
+        using var json = System.Text.Json.JsonDocument.Parse(brotli);
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        Collect(json.RootElement, string.Empty, paths);
+        return paths;
+    }
+
+    private static void Collect(System.Text.Json.JsonElement element, string path, HashSet<string> paths)
+    {
+        if (element.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                var child = path.Length == 0 ? property.Name : path + "." + property.Name;
+                paths.Add(child);
+                Collect(property.Value, child, paths);
+            }
+        }
+        else if (element.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                Collect(item, path + "[]", paths);
+            }
+        }
+    }
+
     [Fact]
     public async Task A_worker_of_this_build_takes_over_the_stored_schedule_and_history()
     {
