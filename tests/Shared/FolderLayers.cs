@@ -29,6 +29,13 @@ internal sealed class FolderLayers(string projectDirectory, string rootNamespace
             .ToList();
     }
 
+    /// <summary>Fails with every violation of <paramref name="folder"/>, one per line.</summary>
+    public void AssertUsesOnlyLowerFolders(string folder)
+    {
+        var violations = Violations(folder);
+        Xunit.Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
     /// <summary>Folders holding source files that the table does not place.</summary>
     public IReadOnlyList<string> Unplaced() => Directory.GetDirectories(projectDirectory, "*", SearchOption.AllDirectories)
         .Select(path => Path.GetRelativePath(projectDirectory, path).Replace(Path.DirectorySeparatorChar, '.'))

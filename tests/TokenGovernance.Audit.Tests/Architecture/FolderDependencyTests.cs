@@ -31,11 +31,7 @@ public sealed class FolderDependencyTests
 
     [Theory]
     [MemberData(nameof(Folders))]
-    public void A_folder_uses_only_the_folders_below_it(string folder)
-    {
-        var violations = Layers.Violations(folder);
-        Assert.True(violations.Count == 0, string.Join("\n", violations));
-    }
+    public void A_folder_uses_only_the_folders_below_it(string folder) => Layers.AssertUsesOnlyLowerFolders(folder);
 
     [Fact]
     public void Every_folder_of_the_engine_has_a_place_in_the_table() => Assert.Empty(Layers.Unplaced());

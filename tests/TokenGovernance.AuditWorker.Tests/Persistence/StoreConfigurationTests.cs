@@ -55,20 +55,5 @@ public sealed class StoreConfigurationTests : IDisposable
         Assert.False(new SchedulerOptions().UsesPostgres);
     }
 
-    private ServiceProvider Validate(Dictionary<string, string?> settings)
-    {
-        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        TestSettings.ApplyDefaults(all, new Uri("http://127.0.0.1:1/"), _directory.File("token", "t"));
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(all.ToDictionary(pair => TokenGovernanceOptions.SectionName + ":" + pair.Key, pair => pair.Value))
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddTokenGovernanceCore(configuration).BuildServiceProvider();
-        services.GetValidatedOptions();
-        return services;
-    }
+    private ServiceProvider Validate(Dictionary<string, string?> settings) => ValidatedConfiguration.Of(settings, _directory.File("token", "t"));
 }
