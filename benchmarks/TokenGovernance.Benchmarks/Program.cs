@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Configuration;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using TokenGovernance.InfluxDouble;
 
 // serve-double [authorizations] [orgs] [users] [port] [mode] [fault]

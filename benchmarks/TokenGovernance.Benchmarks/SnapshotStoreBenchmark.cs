@@ -1,14 +1,13 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
-using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.AuditWorker.Persistence;
+using TokenGovernance.AuditWorker.Results;
 
 /// <summary>
 /// snapshot-store CONNECTION [findings]: times storing one audit of N findings in PostgreSQL (history merge,

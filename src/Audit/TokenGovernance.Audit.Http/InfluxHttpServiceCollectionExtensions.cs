@@ -1,10 +1,10 @@
-using TokenGovernance.Audit.Safety;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Safety;
 
 namespace TokenGovernance.Audit.Http;
 

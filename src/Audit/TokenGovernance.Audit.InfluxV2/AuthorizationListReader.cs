@@ -1,7 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
-using TokenGovernance.Audit.Model;
 
 namespace TokenGovernance.Audit.InfluxV2;
 

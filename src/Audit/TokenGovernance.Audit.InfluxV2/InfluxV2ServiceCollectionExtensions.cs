@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
-using TokenGovernance.Audit.Http;
 
 namespace TokenGovernance.Audit.InfluxV2;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Model;
 
 namespace TokenGovernance.Audit.InfluxV2;
 

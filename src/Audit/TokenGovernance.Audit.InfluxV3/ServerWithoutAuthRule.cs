@@ -1,4 +1,3 @@
-using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Policy;
 
 namespace TokenGovernance.Audit.InfluxV3;

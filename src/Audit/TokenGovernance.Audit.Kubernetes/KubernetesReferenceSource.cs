@@ -1,9 +1,9 @@
-using TokenGovernance.Audit.Model;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Safety;
 using TokenGovernance.TokenDetection;

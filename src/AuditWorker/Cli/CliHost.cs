@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.AuditWorker.Persistence;

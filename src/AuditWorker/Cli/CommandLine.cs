@@ -1,6 +1,6 @@
-using TokenGovernance.Audit.Policy;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Listing.Writers;
+using TokenGovernance.Audit.Policy;
 using TokenGovernance.Audit.Reporting;
 
 namespace TokenGovernance.AuditWorker.Cli;

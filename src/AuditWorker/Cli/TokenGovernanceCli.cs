@@ -1,8 +1,8 @@
-using TokenGovernance.Audit.Configuration;
 using System.Text.Json;
-using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Reporting;
 using TokenGovernance.Audit.Safety;
+using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Cli;

@@ -1,9 +1,9 @@
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
-using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Listing.Writers;
 using TokenGovernance.Audit.Safety;
+using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Cli;

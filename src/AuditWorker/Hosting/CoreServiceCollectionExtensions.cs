@@ -1,16 +1,15 @@
 using System.Diagnostics.CodeAnalysis;
-using TokenGovernance.Audit.Validation;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Kubernetes;
-using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.Audit.Policy.Rules;
 using TokenGovernance.Audit.Products;
+using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Remediation;
 using TokenGovernance.Audit.Reporting;
+using TokenGovernance.Audit.Validation;
 using TokenGovernance.AuditWorker.Hosting.Authentication;
 using TokenGovernance.AuditWorker.Persistence;
 

@@ -1,5 +1,5 @@
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Hosting;
 

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
-using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Reporting;
 using TokenGovernance.AuditWorker.Health;
 using TokenGovernance.AuditWorker.Hosting.Authentication;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Hosting;
 

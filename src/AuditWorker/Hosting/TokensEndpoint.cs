@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Options;
-using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Listing.Writers;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.AuditWorker.Hosting.Authentication;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Hosting;
 

@@ -1,7 +1,6 @@
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting.Authentication;
 using TokenGovernance.AuditWorker.Results;
-using TokenGovernance.Audit.Configuration;
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Scheduling;
 using TokenGovernance.AuditWorker.Telemetry;
 

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.AuditWorker.Health;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 

@@ -1,8 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
-using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using TokenGovernance.Audit.Configuration;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 

@@ -1,10 +1,8 @@
-using TokenGovernance.Audit.Configuration;
-using TokenGovernance.Audit.References;
 using System.IO.Compression;
 using System.Text.Json;
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.References;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 

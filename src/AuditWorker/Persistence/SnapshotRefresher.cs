@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
-using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Persistence;
 

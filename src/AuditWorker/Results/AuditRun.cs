@@ -1,5 +1,3 @@
-using TokenGovernance.Audit.Auditing;
-
 namespace TokenGovernance.AuditWorker.Results;
 
 /// <summary>

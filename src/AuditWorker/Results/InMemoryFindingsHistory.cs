@@ -1,7 +1,5 @@
 using TokenGovernance.Audit.Policy;
 
-using TokenGovernance.Audit.Auditing;
-
 namespace TokenGovernance.AuditWorker.Results;
 
 /// <summary>

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
-using TokenGovernance.AuditWorker.Persistence;
-using TokenGovernance.AuditWorker.Telemetry;
 using TokenGovernance.AuditWorker.Hosting.Authentication;
+using TokenGovernance.AuditWorker.Persistence;
+using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.AuditWorker.Telemetry;
 
 namespace TokenGovernance.AuditWorker.Scheduling;
 

@@ -3,12 +3,11 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Quartz.Impl;
-using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Health;
 using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.AuditWorker.Remediation;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Scheduling;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Quartz;
-using TokenGovernance.Audit.Auditing;
 using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Scheduling;

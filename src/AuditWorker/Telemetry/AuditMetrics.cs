@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
-using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Reporting;
+using TokenGovernance.AuditWorker.Results;
 
 namespace TokenGovernance.AuditWorker.Telemetry;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace TokenGovernance.InfluxDouble;
 
 /// <summary>Where a held request stops: before the server acts on it, or after (the change made, the answer not sent).</summary>

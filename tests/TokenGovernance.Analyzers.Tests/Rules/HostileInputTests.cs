@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.CodeAnalysis.Testing;
 using TokenGovernance.TokenDetection;
 using ConfigVerify = TokenGovernance.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TokenGovernance.Analyzers.ConfigFileTokenAnalyzer>;
 using LiteralVerify = TokenGovernance.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TokenGovernance.Analyzers.TokenNamedLiteralAnalyzer>;

@@ -1,7 +1,4 @@
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp.Testing;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Testing;
 using TokenGovernance.Analyzers.Tests.Verifiers;
 
 namespace TokenGovernance.Analyzers.Tests.Rules;

@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using Verify = TokenGovernance.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TokenGovernance.Analyzers.TokenNamedLiteralAnalyzer>;
 
 namespace TokenGovernance.Analyzers.Tests.Rules;

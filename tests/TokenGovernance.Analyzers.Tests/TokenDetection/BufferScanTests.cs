@@ -47,7 +47,7 @@ public class BufferScanTests
     {
         var text = "# " + new string('x', 15) + " short runs only, no key\n" + $"  token = \"{TestTokens.V2}\"";
 
-        var finding = Assert.Single(new ConfigTokenScanner().Scan(text.ToCharArray(), text.Length).Where(candidate => candidate.Evidence == ConfigTokenEvidence.Shape));
+        var finding = Assert.Single(new ConfigTokenScanner().Scan(text.ToCharArray(), text.Length), candidate => candidate.Evidence == ConfigTokenEvidence.Shape);
 
         Assert.Equal(2, finding.Line);
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Adversarial;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Adversarial;
 

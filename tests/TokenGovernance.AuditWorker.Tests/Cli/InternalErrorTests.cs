@@ -1,6 +1,5 @@
 using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Policy;
-using TokenGovernance.AuditWorker.Cli;
 using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.AuditWorker.Tests.Support;
 using TokenGovernance.InfluxDouble;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Json.Schema;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
-using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Contracts;
 

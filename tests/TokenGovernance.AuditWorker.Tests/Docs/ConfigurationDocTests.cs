@@ -1,7 +1,7 @@
-using TokenGovernance.AuditWorker.Persistence;
-using Microsoft.Extensions.Options;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Docs;

@@ -1,9 +1,8 @@
-using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.InfluxV2;
-using TokenGovernance.InfluxDouble;
+using TokenGovernance.Audit.Model;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Influx;
 

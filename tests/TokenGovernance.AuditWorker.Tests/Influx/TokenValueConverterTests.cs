@@ -1,6 +1,6 @@
-using TokenGovernance.Audit.Model;
 using System.Text.Json;
 using TokenGovernance.Audit.InfluxV2;
+using TokenGovernance.Audit.Model;
 using TokenGovernance.TokenDetection;
 
 namespace TokenGovernance.AuditWorker.Tests.Influx;

@@ -1,6 +1,6 @@
-using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Remediation;
+using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.AuditWorker.Tests.Support;
 using TokenGovernance.InfluxDouble;
 

@@ -1,4 +1,3 @@
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Listing;

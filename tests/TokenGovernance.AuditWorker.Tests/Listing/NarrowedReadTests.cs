@@ -1,8 +1,8 @@
 using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Listing.Writers;
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Listing;
 

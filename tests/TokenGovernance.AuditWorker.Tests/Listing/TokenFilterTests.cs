@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.WebUtilities;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Listing.Writers;
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Listing;
 

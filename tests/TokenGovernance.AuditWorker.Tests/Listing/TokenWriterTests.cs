@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using Sylvan.Data.Csv;
 using Json.Schema;
+using Sylvan.Data.Csv;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Listing.Writers;
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Listing;
 

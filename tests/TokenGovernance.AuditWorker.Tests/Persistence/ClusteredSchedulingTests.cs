@@ -1,5 +1,5 @@
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Persistence;
 

@@ -4,12 +4,12 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
-using TokenGovernance.InfluxDouble;
-using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.AuditWorker.Persistence;
+using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Persistence;
 

@@ -1,11 +1,10 @@
-using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
-using TokenGovernance.InfluxDouble;
-using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Reporting;
+using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Persistence;
 

@@ -1,7 +1,6 @@
-using TokenGovernance.AuditWorker.Persistence;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
-using TokenGovernance.AuditWorker.Hosting;
+using TokenGovernance.AuditWorker.Persistence;
 using TokenGovernance.AuditWorker.Tests.Support;
 
 namespace TokenGovernance.AuditWorker.Tests.Persistence;

@@ -1,7 +1,6 @@
-using TokenGovernance.Audit.InfluxV2;
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Policy;
 

@@ -1,6 +1,6 @@
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.Policy;
 

@@ -1,6 +1,5 @@
-using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.Audit.Policy;
-using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.AuditWorker.Hosting;
 
 namespace TokenGovernance.AuditWorker.Tests.Policy;
 

@@ -1,7 +1,6 @@
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.AuditWorker.Tests.Support;
+using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Tests.References;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using TokenGovernance.AuditWorker.Tests.References;
 using TokenGovernance.AuditWorker.Tests.Support;

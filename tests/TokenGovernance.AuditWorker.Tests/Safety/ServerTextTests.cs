@@ -1,5 +1,5 @@
-using TokenGovernance.InfluxDouble;
 using TokenGovernance.Audit.Safety;
+using TokenGovernance.InfluxDouble;
 using TokenGovernance.TokenDetection;
 
 namespace TokenGovernance.AuditWorker.Tests.Safety;

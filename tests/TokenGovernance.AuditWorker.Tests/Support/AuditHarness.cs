@@ -1,7 +1,6 @@
-using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Auditing;
-using TokenGovernance.AuditWorker.Results;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Listing;
 using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.InfluxDouble;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using TokenGovernance.AuditWorker.Cli;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.AuditWorker.Hosting;
 using TokenGovernance.InfluxDouble;

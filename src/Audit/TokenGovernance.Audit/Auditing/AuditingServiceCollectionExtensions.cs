@@ -1,5 +1,5 @@
-using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Listing;
+using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.References;
 
 namespace TokenGovernance.Audit.Auditing;

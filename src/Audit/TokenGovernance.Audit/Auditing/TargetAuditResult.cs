@@ -1,6 +1,6 @@
-using TokenGovernance.Audit.References;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Policy;
+using TokenGovernance.Audit.References;
 
 namespace TokenGovernance.Audit.Auditing;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Model;
-using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.References;

@@ -43,18 +43,18 @@ public sealed class TargetInventory
     /// <summary>The inventory of a product without users or orgs (InfluxDB 3, Cloud Dedicated, Clustered): its tokens only.</summary>
     public static TargetInventory OfTokensOnly(
         string targetName, string product, string kind, ProductWords words, ProductCapabilities capabilities, IReadOnlyList<Token> tokens, bool authenticationDisabled = false) => new()
-    {
-        TargetName = targetName,
-        Product = product,
-        Kind = kind,
-        Words = words,
-        Capabilities = capabilities,
-        Scopes = [],
-        PrincipalsById = new Dictionary<string, Principal>(StringComparer.Ordinal),
-        DeletedPrincipalIds = new HashSet<string>(StringComparer.Ordinal),
-        Tokens = tokens,
-        AuthenticationDisabled = authenticationDisabled,
-    };
+        {
+            TargetName = targetName,
+            Product = product,
+            Kind = kind,
+            Words = words,
+            Capabilities = capabilities,
+            Scopes = [],
+            PrincipalsById = new Dictionary<string, Principal>(StringComparer.Ordinal),
+            DeletedPrincipalIds = new HashSet<string>(StringComparer.Ordinal),
+            Tokens = tokens,
+            AuthenticationDisabled = authenticationDisabled,
+        };
 
     private Dictionary<string, string>? _scopeNames;
 

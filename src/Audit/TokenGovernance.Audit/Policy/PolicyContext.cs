@@ -1,5 +1,5 @@
-using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Model;
 
 namespace TokenGovernance.Audit.Policy;
 

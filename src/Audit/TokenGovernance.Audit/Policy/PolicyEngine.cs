@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Model;
 
 namespace TokenGovernance.Audit.Policy;
 

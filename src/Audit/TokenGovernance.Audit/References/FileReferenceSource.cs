@@ -1,9 +1,9 @@
 using System.Buffers;
-using TokenGovernance.Audit.Safety;
-using TokenGovernance.Audit.Model;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Model;
+using TokenGovernance.Audit.Safety;
 using TokenGovernance.TokenDetection;
 
 namespace TokenGovernance.Audit.References;

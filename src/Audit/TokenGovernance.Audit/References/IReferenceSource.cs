@@ -1,6 +1,6 @@
-using TokenGovernance.Audit.Model;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Model;
 
 namespace TokenGovernance.Audit.References;
 

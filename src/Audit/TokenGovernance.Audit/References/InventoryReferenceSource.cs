@@ -1,8 +1,8 @@
-using TokenGovernance.Audit.Model;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using TokenGovernance.Audit.Configuration;
-using System.Text.Json.Serialization;
+using TokenGovernance.Audit.Model;
 using TokenGovernance.Audit.Safety;
 
 namespace TokenGovernance.Audit.References;

@@ -1,8 +1,7 @@
-using TokenGovernance.Audit.References;
 using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Listing;
 using TokenGovernance.Audit.Model;
-using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Policy;
 
 namespace TokenGovernance.Audit.References;

@@ -76,7 +76,9 @@ public sealed class ReissueApplier(IEnumerable<IReferenceRewriter> rewriters, IO
         entry = entry with { NewTokenId = created.Id, NewFingerprint = created.Value.Fingerprint, DescriptionBefore = current.Description };
         await journal.WriteAsync(started with
         {
-            Time = time.GetUtcNow(), NewTokenId = created.Id, NewFingerprint = created.Value.Fingerprint,
+            Time = time.GetUtcNow(),
+            NewTokenId = created.Id,
+            NewFingerprint = created.Value.Fingerprint,
             Reason = $"created token {created.Id} for '{planned.ServiceUserName}'; rewriting {prepared.Count} reference(s)",
         }, cancellationToken);
         if (await ProbeAsync(session, created, planned) is { } probeProblem)

@@ -1,5 +1,3 @@
-using TokenGovernance.Audit.References;
-
 namespace TokenGovernance.Audit.Remediation;
 
 public static class RemediationServiceCollectionExtensions

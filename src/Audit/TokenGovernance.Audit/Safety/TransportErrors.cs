@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
-using TokenGovernance.Audit.Safety;
 
 namespace TokenGovernance.Audit.Safety;
 

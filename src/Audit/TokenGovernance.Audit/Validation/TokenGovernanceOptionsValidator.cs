@@ -1,5 +1,5 @@
-using TokenGovernance.Audit.Configuration;
 using Microsoft.Extensions.Options;
+using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.Audit.Products;
 using TokenGovernance.Audit.Safety;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
-using TokenGovernance.Audit.Configuration;
 
 namespace TokenGovernance.AuditWorker.Hosting.Authentication;
 

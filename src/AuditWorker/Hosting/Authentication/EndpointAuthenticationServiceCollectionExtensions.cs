@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TokenGovernance.Audit.Configuration;
 
 namespace TokenGovernance.AuditWorker.Hosting.Authentication;
 

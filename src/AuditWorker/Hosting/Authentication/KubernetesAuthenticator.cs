@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Kubernetes;
 using TokenGovernance.Audit.Safety;
 
