@@ -9,7 +9,7 @@ namespace TokenGovernance.Audit.InfluxV2;
 /// of the same action and type when it names no org or the same org, and no id or the same id; so an org-scoped
 /// <c>users</c> permission never covers <c>users/{id}</c>, and an all-access token creates tokens for its own user only.
 /// </summary>
-public static class CreateRights
+internal static class CreateRights
 {
     /// <summary>What <paramref name="held"/> (a token of user <paramref name="actorId"/>) lacks to create <paramref name="granted"/> for <paramref name="userId"/> in <paramref name="orgId"/>; null when nothing.</summary>
     public static string? Missing(IReadOnlyList<InfluxPermission> held, string actorId, string userId, string orgId, IReadOnlyList<PermissionRecord> granted)

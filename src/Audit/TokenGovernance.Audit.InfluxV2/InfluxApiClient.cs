@@ -11,7 +11,7 @@ namespace TokenGovernance.Audit.InfluxV2;
 /// The InfluxDB v2 calls the audit needs, for one target and one token. Responses are deserialized from the
 /// stream with source-generated metadata; failures become <see cref="InfluxApiException"/> with a one-line message.
 /// </summary>
-public sealed class InfluxApiClient
+internal sealed class InfluxApiClient
 {
     /// <summary>The API's own maximum page size for users and orgs.</summary>
     public const int PageSize = 100;

@@ -5,7 +5,7 @@ namespace TokenGovernance.Audit.InfluxV2;
 // DTOs of the InfluxDB v2 API (shared/influxdb-api/openapi/contracts/oss.yml): Authorization, Permission,
 // Resource, UserResponse, Organization. Only the fields the audit reads; unknown fields are skipped.
 
-public sealed class InfluxAuthorization
+internal sealed class InfluxAuthorization
 {
     public string Id { get; set; } = string.Empty;
 
@@ -42,7 +42,7 @@ public sealed class InfluxAuthorization
     public bool IsActive => string.Equals(Status, "active", StringComparison.Ordinal);
 }
 
-public sealed class InfluxPermission
+internal sealed class InfluxPermission
 {
     [JsonConverter(typeof(StringPoolJsonConverter))]
     public string Action { get; set; } = string.Empty;
@@ -56,7 +56,7 @@ public sealed class InfluxPermission
     public bool IsRead => string.Equals(Action, "read", StringComparison.Ordinal);
 }
 
-public sealed class InfluxResource
+internal sealed class InfluxResource
 {
     [JsonConverter(typeof(StringPoolJsonConverter))]
     public string Type { get; set; } = string.Empty;
@@ -75,7 +75,7 @@ public sealed class InfluxResource
     public string? Org { get; set; }
 }
 
-public sealed class InfluxUser
+internal sealed class InfluxUser
 {
     public string Id { get; set; } = string.Empty;
 
@@ -89,35 +89,35 @@ public sealed class InfluxUser
     public bool IsInactive => string.Equals(Status, "inactive", StringComparison.Ordinal);
 }
 
-public sealed class InfluxOrganization
+internal sealed class InfluxOrganization
 {
     public string Id { get; set; } = string.Empty;
 
     public string Name { get; set; } = string.Empty;
 }
 
-public sealed class InfluxAuthorizationList
+internal sealed class InfluxAuthorizationList
 {
     /// <summary>Required: a body without the list is malformed, never an empty result.</summary>
     [JsonRequired]
     public List<InfluxAuthorization> Authorizations { get; set; } = [];
 }
 
-public sealed class InfluxUserList
+internal sealed class InfluxUserList
 {
     /// <summary>Required: a body without the list is malformed, never an empty result.</summary>
     [JsonRequired]
     public List<InfluxUser> Users { get; set; } = [];
 }
 
-public sealed class InfluxOrganizationList
+internal sealed class InfluxOrganizationList
 {
     /// <summary>Required: a body without the list is malformed, never an empty result.</summary>
     [JsonRequired]
     public List<InfluxOrganization> Orgs { get; set; } = [];
 }
 
-public sealed class InfluxError
+internal sealed class InfluxError
 {
     public string? Code { get; set; }
 
@@ -125,7 +125,7 @@ public sealed class InfluxError
 }
 
 /// <summary>The body of <c>PATCH /api/v2/authorizations/{id}</c> (AuthorizationUpdateRequest): what is not set is not sent.</summary>
-public sealed class InfluxAuthorizationUpdate
+internal sealed class InfluxAuthorizationUpdate
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Status { get; set; }
@@ -135,7 +135,7 @@ public sealed class InfluxAuthorizationUpdate
 }
 
 /// <summary>The body of <c>POST /api/v2/authorizations</c> (AuthorizationPostRequest) for another user.</summary>
-public sealed class InfluxAuthorizationCreate
+internal sealed class InfluxAuthorizationCreate
 {
     [JsonPropertyName("orgID")]
     public required string OrgId { get; init; }
@@ -150,14 +150,14 @@ public sealed class InfluxAuthorizationCreate
     public required List<InfluxPermissionRequest> Permissions { get; init; }
 }
 
-public sealed class InfluxPermissionRequest
+internal sealed class InfluxPermissionRequest
 {
     public required string Action { get; init; }
 
     public required InfluxResourceRequest Resource { get; init; }
 }
 
-public sealed class InfluxResourceRequest
+internal sealed class InfluxResourceRequest
 {
     public required string Type { get; init; }
 
@@ -170,7 +170,7 @@ public sealed class InfluxResourceRequest
 }
 
 /// <summary>The answer to a create: the one time the server shows the value, which goes straight into a <see cref="Remediation.TokenSecret"/>.</summary>
-public sealed class InfluxCreatedAuthorization
+internal sealed class InfluxCreatedAuthorization
 {
     public string Id { get; set; } = string.Empty;
 

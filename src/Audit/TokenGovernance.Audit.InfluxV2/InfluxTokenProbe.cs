@@ -8,7 +8,7 @@ namespace TokenGovernance.Audit.InfluxV2;
 /// The v2 probe: asks the target who a found value belongs to, and says only what state it is in. Made by
 /// <see cref="InfluxApiClient.Probe"/>, with the client's HttpClient and its base URI (which ends with '/').
 /// </summary>
-public sealed class InfluxTokenProbe : ITokenProbe
+internal sealed class InfluxTokenProbe : ITokenProbe
 {
     private readonly HttpClient _http;
     private readonly Uri _baseUri;

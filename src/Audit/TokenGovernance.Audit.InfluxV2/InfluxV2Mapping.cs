@@ -4,7 +4,7 @@ using TokenGovernance.Audit.Model;
 namespace TokenGovernance.Audit.InfluxV2;
 
 /// <summary>InfluxDB v2 wire objects to the neutral model (REFERENCE.md §4 for the shapes).</summary>
-public static class InfluxV2Mapping
+internal static class InfluxV2Mapping
 {
     /// <summary>Types every InfluxDB v2 product has had for years; an All-Access token covers them all org-wide.</summary>
     public static readonly IReadOnlyList<string> CommonOrgWideTypes =

@@ -10,7 +10,7 @@ namespace TokenGovernance.Audit.InfluxV2;
 /// Reads an InfluxDB v2 target (OSS or Cloud): orgs, the audit token's user, resource types, users (OSS) or members
 /// (Cloud), authorizations, and the owners the listing did not show (a 404 means the user was deleted).
 /// </summary>
-public sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, IOptions<TokenGovernanceOptions> options) : ITargetReader
+internal sealed class InfluxV2TargetReader(InfluxApiClientFactory clientFactory, IOptions<TokenGovernanceOptions> options) : ITargetReader
 {
     public bool CanRead(TargetOptions target) => InfluxV2Product.Reads(target);
 

@@ -11,7 +11,7 @@ namespace TokenGovernance.Audit.InfluxV2;
 /// status or description with <c>PATCH</c> (the only changes v2 offers: permissions can never be changed), and for a
 /// re-issue creates one for another user (<c>POST</c>), probes it (<c>GET /api/v2/me</c> with it) and deletes one.
 /// </summary>
-public sealed class InfluxV2TokenActions(InfluxApiClientFactory clientFactory) : ITokenActions
+internal sealed class InfluxV2TokenActions(InfluxApiClientFactory clientFactory) : ITokenActions
 {
     public bool CanAct(TargetOptions target) => InfluxV2Product.Reads(target);
 

@@ -5,7 +5,7 @@ using TokenGovernance.Audit.Auditing;
 namespace TokenGovernance.Audit.InfluxV3;
 
 /// <summary>The InfluxDB 3 Core/Enterprise calls the audit needs, for one target and one token (<c>Authorization: Bearer</c>).</summary>
-public sealed class InfluxV3Client
+internal sealed class InfluxV3Client
 {
     /// <summary>What <c>tokengov</c> asks: every column of every token. Ours, fixed: nothing of the configuration goes into it.</summary>
     public const string TokensQuery = "SELECT * FROM system.tokens";

@@ -6,7 +6,7 @@ namespace TokenGovernance.Audit.InfluxV3;
 /// One row of <c>SELECT * FROM system.tokens</c> as <c>/api/v3/query_sql?format=json</c> prints it (an array of
 /// objects, one per row; influxdb3_system_tables/src/tokens.rs). Only the columns the audit reads.
 /// </summary>
-public sealed class V3TokenRow
+internal sealed class V3TokenRow
 {
     [JsonPropertyName("token_id")]
     [JsonConverter(typeof(NumberOrStringJsonConverter))]
@@ -45,7 +45,7 @@ public sealed class V3TokenRow
 }
 
 /// <summary>InfluxDB 3's error body: <c>{"error": "...", "data": ...}</c> (ErrorMessage in the Core/Enterprise OpenAPI).</summary>
-public sealed class V3Error
+internal sealed class V3Error
 {
     [JsonPropertyName("error")]
     public string? Error { get; set; }

@@ -7,7 +7,7 @@ using TokenGovernance.Audit.Configuration;
 namespace TokenGovernance.Audit.Management;
 
 /// <summary>The management API calls the audit needs (<c>Authorization: Bearer</c> with a management token).</summary>
-public sealed class ManagementClient
+internal sealed class ManagementClient
 {
     private readonly ApiCaller _caller;
     private readonly string _tokensPath;

@@ -6,7 +6,7 @@ namespace TokenGovernance.Audit.Management;
 /// A database token as <c>GET …/tokens</c> lists it (GetDatabaseTokens in the Dedicated and Clustered management
 /// OpenAPI files). The value (<c>accessToken</c>) is only ever in a create response; the audit never reads one.
 /// </summary>
-public sealed class DatabaseToken
+internal sealed class DatabaseToken
 {
     public string? Id { get; set; }
 
@@ -21,7 +21,7 @@ public sealed class DatabaseToken
     public DateTimeOffset? RevokedAt { get; set; }
 }
 
-public sealed class DatabaseTokenPermission
+internal sealed class DatabaseTokenPermission
 {
     /// <summary><c>read</c> or <c>write</c>.</summary>
     public string? Action { get; set; }
@@ -31,7 +31,7 @@ public sealed class DatabaseTokenPermission
 }
 
 /// <summary>The management API's error body: <c>{"code": 401, "message": "unauthorized"}</c>.</summary>
-public sealed class ManagementError
+internal sealed class ManagementError
 {
     public int? Code { get; set; }
 
