@@ -1,4 +1,5 @@
 using TokenGovernance.Audit.Configuration;
+using TokenGovernance.Audit.Remediation;
 using TokenGovernance.InfluxDouble;
 
 namespace TokenGovernance.AuditWorker.Hosting;
@@ -109,7 +110,7 @@ public sealed class DemoTarget : IAsyncDisposable
         // The worker shows what remediation would do (metrics, /report), and never acts: plan mode, one rule.
         if (options.Remediation.Rules.Count == 0 && options.Remediation.ParsedMode == RemediationMode.Off)
         {
-            options.Remediation.Rules["TG2010"] = "deactivate";
+            options.Remediation.Rules["TG2010"] = KnownActions.Deactivate;
             options.Remediation.Mode = "plan";
         }
 

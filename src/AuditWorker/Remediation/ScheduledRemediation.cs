@@ -24,7 +24,7 @@ public sealed class ScheduledRemediation(
         }
 
         // The worker deactivates (retirements of re-issued tokens included); a re-issue is made from a reviewed plan only.
-        var plan = planned with { Actions = planned.Actions.Where(action => action.Action == "deactivate").ToList() };
+        var plan = planned with { Actions = planned.Actions.Where(action => action.Action == KnownActions.Deactivate).ToList() };
         if (!plan.Actions.Any(action => action.State == ActionStates.Due))
         {
             return;

@@ -5,6 +5,7 @@ using TokenGovernance.Audit.Auditing;
 using TokenGovernance.Audit.Configuration;
 using TokenGovernance.Audit.Policy;
 using TokenGovernance.Audit.Products;
+using TokenGovernance.Audit.Remediation;
 using TokenGovernance.Audit.Reporting;
 using TokenGovernance.AuditWorker.Results;
 
@@ -214,7 +215,7 @@ public sealed class AuditMetrics
             }
 
             var counts = plan.Actions.GroupBy(action => (action.Rule, action.Action, action.State)).ToDictionary(group => group.Key, group => (long)group.Count());
-            var keys = remediation.ConfiguredRules().SelectMany(rule => states.Select(actionState => (rule, "deactivate", actionState))).Union(counts.Keys);
+            var keys = remediation.ConfiguredRules().SelectMany(rule => states.Select(actionState => (rule, KnownActions.Deactivate, actionState))).Union(counts.Keys);
             foreach (var (rule, action, actionState) in keys)
             {
                 yield return new Measurement<long>(counts.GetValueOrDefault((rule, action, actionState)),

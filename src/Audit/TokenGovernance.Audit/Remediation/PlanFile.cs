@@ -57,7 +57,7 @@ public static class PlanFile
         for (var index = 0; index < plan.Actions.Count; index++)
         {
             var action = plan.Actions[index];
-            if (action.Action is not ("deactivate" or ReissueFlow.Action))
+            if (action.Action is not (KnownActions.Deactivate or ReissueFlow.Action))
             {
                 throw new ConfigurationException($"plan '{path}' action {index + 1} (token {ServerText.OneLine(action.TokenId)}) has the unknown action '{ServerText.OneLine(action.Action)}': tokengov plans 'deactivate' and 'reissue' only");
             }

@@ -76,7 +76,7 @@ public sealed class RemediationApplier(
             {
                 undo.Add(interrupted);
             }
-            else if (lines.LastOrDefault(entry => entry.Outcome == JournalOutcomes.Applied) is { Action: "deactivate" or ReissueFlow.Action } applied)
+            else if (lines.LastOrDefault(entry => entry.Outcome == JournalOutcomes.Applied) is { Action: KnownActions.Deactivate or ReissueFlow.Action } applied)
             {
                 undo.Add(applied);
             }
@@ -108,7 +108,7 @@ public sealed class RemediationApplier(
         var (session, problem) = await OpenAsync(targetName, cancellationToken);
         if (session is null)
         {
-            await FailAllAsync(targetName, actions.Select(action => (action.TokenId, action.Fingerprint, (string?)action.Rule)), "deactivate", null, problem!, planDigest, journal, summary, cancellationToken);
+            await FailAllAsync(targetName, actions.Select(action => (action.TokenId, action.Fingerprint, (string?)action.Rule)), KnownActions.Deactivate, null, problem!, planDigest, journal, summary, cancellationToken);
             return;
         }
 
@@ -163,7 +163,7 @@ public sealed class RemediationApplier(
             {
                 await journal.WriteAsync(Entry(targetName, action, session.Actor.Name, planDigest, JournalOutcomes.Failed, exception.Message, null, null), cancellationToken);
                 summary.Count(JournalOutcomes.Failed);
-                await FailAllAsync(targetName, actions.Skip(index + 1).Select(rest => (rest.TokenId, rest.Fingerprint, (string?)rest.Rule)), "deactivate", session.Actor.Name,
+                await FailAllAsync(targetName, actions.Skip(index + 1).Select(rest => (rest.TokenId, rest.Fingerprint, (string?)rest.Rule)), KnownActions.Deactivate, session.Actor.Name,
                     $"not attempted: an earlier call to target '{targetName}' failed", planDigest, journal, summary, cancellationToken, JournalOutcomes.NotAttempted);
                 return;
             }

@@ -112,7 +112,7 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options, ProductCa
         var dueAt = opened.AddDays(_settings.GraceDays);
         return Base(target, token, finding) with
         {
-            Action = "deactivate",
+            Action = KnownActions.Deactivate,
             FirstSeen = opened,
             DueAt = dueAt,
             State = dueAt <= now ? ActionStates.Due : ActionStates.Pending,
@@ -128,7 +128,7 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options, ProductCa
         var retireAt = reissuedAt.AddDays(_settings.GraceDays);
         return Base(target, token, finding) with
         {
-            Action = "deactivate",
+            Action = KnownActions.Deactivate,
             Message = $"re-issued as {newId}: the old token is retired {_settings.GraceDays} day(s) after the re-issue",
             FirstSeen = reissuedAt,
             DueAt = retireAt,
@@ -202,7 +202,7 @@ public sealed class RemediationPlanner(TokenGovernanceOptions options, ProductCa
         Owner = token.OwnerName ?? token.OwnerId,
         UpdatedAt = token.UpdatedAt,
         PermissionsDigest = PermissionsDigest.Of(token.Permissions),
-        Action = "deactivate",
+        Action = KnownActions.Deactivate,
         Rule = finding.Rule.Id,
         Message = finding.Message,
         FirstSeen = default,
