@@ -32,7 +32,7 @@ public sealed class WorkerOptionsValidator(IOptions<SchedulerOptions> scheduler)
             problems.Add($"{Root}:LogFormat '{options.LogFormat}' is not 'plain' or 'json'");
         }
 
-        if (options.Remediation.ParsedMode == RemediationMode.Apply && string.IsNullOrWhiteSpace(options.Remediation.JournalFile) && !scheduler.Value.UsesPostgres)
+        if (options.Remediation.ParsedMode == RemediationMode.Apply && string.IsNullOrWhiteSpace(options.Remediation.JournalFile) && UsesMemoryStore() == true)
         {
             problems.Add($"{Root}:Remediation:JournalFile is required with Mode 'apply' and the memory store: every action the worker takes is journaled (with the PostgreSQL store, in the database)");
         }
@@ -50,6 +50,22 @@ public sealed class WorkerOptionsValidator(IOptions<SchedulerOptions> scheduler)
         {
             // '0 0 0 31 2 ?' (February 31st) parses but never fires; Quartz refuses such a trigger at start.
             problems.Add($"{path} '{schedule}' never fires: no date matches it");
+        }
+    }
+
+    /// <summary>
+    /// Whether the store is memory; null when the <c>Scheduler</c> section itself is wrong (its own validation reports
+    /// that, once: asked here, its problems would abort this validation and be listed twice).
+    /// </summary>
+    private bool? UsesMemoryStore()
+    {
+        try
+        {
+            return !scheduler.Value.UsesPostgres;
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException)
+        {
+            return null;
         }
     }
 }

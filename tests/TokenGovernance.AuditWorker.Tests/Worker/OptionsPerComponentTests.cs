@@ -38,6 +38,24 @@ public sealed class OptionsPerComponentTests : IDisposable
     }
 
     [Fact]
+    public void A_wrong_store_with_an_applying_worker_is_said_once_and_the_other_problems_stay()
+    {
+        var problem = Assert.Throws<ConfigurationException>(() => Validate(new()
+        {
+            ["LogFormat"] = "xml",
+            ["Remediation:Mode"] = "apply",
+            ["Scheduler:Store"] = "redis",
+        }));
+
+        Assert.Equal(
+            [
+                "TokenGovernance:LogFormat 'xml' is not 'plain' or 'json'",
+                "TokenGovernance:Scheduler:Store 'redis' is not 'memory' or 'postgres'",
+            ],
+            problem.Message.Split(Environment.NewLine));
+    }
+
+    [Fact]
     public void A_key_of_a_worker_section_that_does_not_exist_is_named()
     {
         var problem = Assert.Throws<ConfigurationException>(() => Validate(new() { ["Http:Authentication:Mood"] = "bearer" }));
