@@ -38,8 +38,14 @@ public static class Choices
     }
 
     /// <summary><c>table, json or sarif</c>: the words a choice accepts, as problems name them.</summary>
-    public static string Described(IReadOnlyList<string> words) =>
-        words.Count == 1 ? words[0] : string.Join(", ", words.Take(words.Count - 1)) + " or " + words[^1];
+    public static string Described(IReadOnlyList<string> words) => Listed(words, "or");
+
+    /// <summary><c>a</c>, <c>a or b</c>, <c>a, b or c</c> (with <paramref name="conjunction"/>): the distinct words in order.</summary>
+    public static string Listed(IEnumerable<string> words, string conjunction)
+    {
+        var distinct = words.Distinct(StringComparer.Ordinal).ToList();
+        return distinct.Count <= 1 ? string.Concat(distinct) : string.Join(", ", distinct.Take(distinct.Count - 1)) + $" {conjunction} " + distinct[^1];
+    }
 
     /// <summary>The parsed value, or <paramref name="fallback"/> for text the validator has already refused.</summary>
     public static TEnum Parse<TEnum>(string? text, TEnum fallback)

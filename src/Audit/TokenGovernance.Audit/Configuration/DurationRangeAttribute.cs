@@ -11,6 +11,9 @@ namespace TokenGovernance.Audit.Configuration;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class DurationRangeAttribute(string section, string minimum, string maximum) : ValidationAttribute
 {
+    private readonly TimeSpan _minimum = TimeSpan.Parse(minimum, CultureInfo.InvariantCulture);
+    private readonly TimeSpan _maximum = TimeSpan.Parse(maximum, CultureInfo.InvariantCulture);
+
     /// <summary>Zero or less is <c>must be positive</c> (the wording kept since before the bounds).</summary>
     public bool Positive { get; set; }
 
@@ -23,14 +26,13 @@ public sealed class DurationRangeAttribute(string section, string minimum, strin
 
         var problems = new List<string>();
         var path = section + ":" + validationContext.MemberName;
-        var (low, high) = (TimeSpan.Parse(minimum, CultureInfo.InvariantCulture), TimeSpan.Parse(maximum, CultureInfo.InvariantCulture));
         if (Positive)
         {
-            OptionBounds.CheckPositive(path, duration, low, high, problems);
+            OptionBounds.CheckPositive(path, duration, _minimum, _maximum, problems);
         }
         else
         {
-            OptionBounds.Check(path, duration, low, high, problems);
+            OptionBounds.Check(path, duration, _minimum, _maximum, problems);
         }
 
         // No member names: the options builder would prefix them ("Retention: ..."), and the path is in the message.

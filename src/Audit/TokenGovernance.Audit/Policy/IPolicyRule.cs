@@ -22,7 +22,11 @@ public interface ITargetRule : IPolicyRule
     IEnumerable<TargetRuleHit> Evaluate(PolicyContext context);
 }
 
-/// <summary>A rule about one reference to a token (a file, a Secret, an inventory entry) once it is resolved.</summary>
+/// <summary>
+/// A rule about one reference to a token (a file, a Secret, an inventory entry) once it is resolved: it runs on what
+/// <c>References/ReferenceAuditor</c> resolved (it needs the sources and probes), and is a rule like every other, so
+/// configuration, metrics, SARIF and exemptions treat it alike.
+/// </summary>
 public interface IReferenceRule : IPolicyRule
 {
     string? Evaluate(ResolvedReference resolved);

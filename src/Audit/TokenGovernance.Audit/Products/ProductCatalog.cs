@@ -45,9 +45,5 @@ public sealed class ProductCatalog
         And(All.Where(predicate).Select(product => shortNames ? product.ShortName ?? product.ApiName : product.ApiName));
 
     /// <summary><c>a</c>, <c>a and b</c>, <c>a, b and c</c>: the distinct words in order.</summary>
-    public static string And(IEnumerable<string> words)
-    {
-        var distinct = words.Distinct(StringComparer.Ordinal).ToList();
-        return distinct.Count <= 1 ? string.Concat(distinct) : string.Join(", ", distinct.Take(distinct.Count - 1)) + " and " + distinct[^1];
-    }
+    public static string And(IEnumerable<string> words) => Choices.Listed(words, "and");
 }

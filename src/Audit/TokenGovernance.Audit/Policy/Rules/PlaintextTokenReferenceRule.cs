@@ -2,9 +2,6 @@ using TokenGovernance.Audit.Model;
 
 namespace TokenGovernance.Audit.Policy.Rules;
 
-// A reference rule runs on what References/ReferenceAuditor resolved (it needs the sources and probes); it is a
-// rule like every other, so configuration, metrics, SARIF and exemptions treat it alike.
-
 /// <summary>TG2013: a token value sits in a ConfigMap or a plain file instead of a secret store.</summary>
 public sealed class PlaintextTokenReferenceRule : IReferenceRule
 {
